@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Project tasks that work the same on Linux, macOS and Windows.
+
+    python3 dev.py demo      # set up .venv if needed, then open the app on the embedded demo
+    python3 dev.py test      # set up .venv if needed, then lint, type-check and run every test
+    python3 dev.py setup     # only create or refresh .venv
+
+The virtual environment lives in `.venv` next to this file. It is reinstalled only when
+pyproject.toml or constraints.txt change (a stamp inside .venv remembers their hash), so the
+second run of either command starts at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".icanal-install-stamp"
+INPUTS = ("pyproject.toml", "constraints.txt")
+
+
+def venv_bin(name: str) -> Path:
+    folder = "Scripts" if os.name == "nt" else "bin"
+    suffix = ".exe" if os.name == "nt" else ""
+    return VENV / folder / f"{name}{suffix}"
+
+
+def wanted_stamp() -> str:
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        digest.update((ROOT / name).read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def setup() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be run by any python3
+        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
+    if not venv_bin("python").exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp = wanted_stamp()
+    if STAMP.exists() and STAMP.read_text() == stamp:
+        return
+    print("installing dependencies into .venv (pinned by constraints.txt)", flush=True)
+    pip = [str(venv_bin("python")), "-m", "pip", "--disable-pip-version-check"]
+    run([*pip, "install", "--quiet", "--upgrade", "pip"])
+    run([*pip, "install", "--quiet", "-c", "constraints.txt", "-e", ".[sandbox,dev]"])
+    STAMP.write_text(stamp)
+
+
+def run(command: list[str], env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(command, cwd=ROOT, env=env, check=False)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def test(extra: list[str]) -> None:
+    python = str(venv_bin("python"))
+    run([python, "-m", "ruff", "check", "."])
+    run([python, "-m", "ruff", "format", "--check", "."])
+    run([python, "-m", "mypy"])
+    run([python, "-m", "pytest", *extra])
+
+
+def demo(extra: list[str]) -> None:
+    run([str(venv_bin("icanal-desktop")), "--demo", *extra])
+
+
+def main() -> None:
+    task, *extra = sys.argv[1:] or ["help"]
+    if task not in {"setup", "test", "demo"}:
+        sys.exit(__doc__)
+    setup()
+    if task == "test":
+        test(extra)
+    elif task == "demo":
+        demo(extra)
+
+
+if __name__ == "__main__":
+    main()

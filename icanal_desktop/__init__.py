@@ -1,0 +1,3 @@
+"""iCanal Desktop: the subscriber's account space on the desktop."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,72 @@
+"""Typed errors of the API client. Their texts never contain secrets (tokens, passwords)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ApiError(Exception):
+    """Base of every error the API client raises."""
+
+
+class InsecureTransportError(ApiError):
+    """The server URL would send credentials in clear text (http:// to a non-loopback host)."""
+
+
+class OfflineError(ApiError):
+    """The server could not be reached (DNS, refused connection, timeout, dropped connection)."""
+
+
+class InvalidCredentialsError(ApiError):
+    """Wrong login or password (the server does not say which)."""
+
+
+class SessionExpiredError(ApiError):
+    """The access and refresh tokens are no longer accepted: the user must sign in again."""
+
+
+class RateLimitedError(ApiError):
+    """Too many requests, or an account locked after failed sign-ins (HTTP 429)."""
+
+    def __init__(self, message: str, retry_after: float | None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+
+class RequestValidationError(ApiError):
+    """The server refused the request's content (HTTP 400/422), with per-field reasons."""
+
+    def __init__(self, message: str, field_errors: list[FieldError]) -> None:
+        super().__init__(message)
+        self.field_errors = field_errors
+
+
+class NotFoundError(ApiError):
+    """The resource does not exist (or belongs to another account, which looks the same)."""
+
+
+class ConflictError(ApiError):
+    """The server refused the change because of the resource's state (HTTP 409)."""
+
+
+class ServerError(ApiError):
+    """The server failed (HTTP 5xx) or answered with a status the client does not expect."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class MalformedResponseError(ApiError):
+    """The server's answer could not be understood: bad JSON, missing or mistyped fields."""
+
+    def __init__(self, resource: str, reason: str) -> None:
+        super().__init__(f"malformed {resource}: {reason}")
+        self.resource = resource
+        self.reason = reason

@@ -1,0 +1,57 @@
+"""Turns a non-2xx HTTP answer (RFC 9457 problem details) into a typed ApiError."""
+
+from __future__ import annotations
+
+import requests
+
+from icanal_desktop.api.errors import (
+    ApiError,
+    ConflictError,
+    FieldError,
+    InvalidCredentialsError,
+    NotFoundError,
+    RateLimitedError,
+    RequestValidationError,
+    ServerError,
+    SessionExpiredError,
+)
+
+
+def retry_after_seconds(response: requests.Response) -> float | None:
+    value = response.headers.get("Retry-After", "")
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        return None  # an HTTP date or garbage: the caller decides how long to wait
+
+
+def _problem(response: requests.Response) -> tuple[str, list[FieldError]]:
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}", []
+    if not isinstance(body, dict):
+        return f"HTTP {response.status_code}", []
+    title = body.get("detail") or body.get("title") or f"HTTP {response.status_code}"
+    errors = [
+        FieldError(str(e.get("field", "")), str(e.get("message", "")))
+        for e in body.get("errors") or []
+        if isinstance(e, dict)
+    ]
+    return str(title), errors
+
+
+def error_for(response: requests.Response, *, signing_in: bool = False) -> ApiError:
+    status = response.status_code
+    message, field_errors = _problem(response)
+    if status == 401:
+        return InvalidCredentialsError(message) if signing_in else SessionExpiredError(message)
+    if status == 429:
+        return RateLimitedError(message, retry_after_seconds(response))
+    if status in (400, 422):
+        return RequestValidationError(message, field_errors)
+    if status == 404:
+        return NotFoundError(message)
+    if status == 409:
+        return ConflictError(message)
+    return ServerError(message, status)

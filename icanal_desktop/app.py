@@ -1,0 +1,116 @@
+"""Composition root: builds settings, client, store, credentials, session and windows, and
+passes each its collaborators through its constructor. Nothing else creates them."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from icanal_desktop import __version__
+from icanal_desktop.api import ApiClient
+from icanal_desktop.cache.paths import DATA_DIR_ENV
+from icanal_desktop.config import AppConfig, build_parser, config_from_args
+from icanal_desktop.credentials import CredentialStore
+from icanal_desktop.resources import resource_path
+from icanal_desktop.session import Session
+from icanal_desktop.tasks import TaskRunner
+from icanal_desktop.views.main_window import MainWindow
+from icanal_desktop.views.sign_in_dialog import SignInDialog
+
+DEMO_LOGIN = ("demo@icanal.example", "Demo-2026!")
+
+
+@dataclass
+class AppParts:
+    """Everything the running app is made of; tests and scripts drive these directly."""
+
+    config: AppConfig
+    runner: TaskRunner
+    session: Session
+    sign_in_dialog: SignInDialog
+    main_window: MainWindow
+
+    def shutdown(self) -> None:
+        self.session.shutdown()
+
+
+def build_app(
+    config: AppConfig,
+    *,
+    credentials: CredentialStore | None = None,
+    prefill: tuple[str, str] | None = None,
+) -> AppParts:
+    """Builds the app's objects (a QApplication must exist). Nothing is shown yet: show
+    `sign_in_dialog`; once it is accepted, the main window is shown."""
+    runner = TaskRunner()
+    client = ApiClient(config.server_url, ca_bundle=config.ca_bundle)
+    session = Session(client, credentials or CredentialStore(), runner, config.data_dir)
+    login, password = prefill or ("", "")
+    dialog = SignInDialog(session, login, password)
+    window = MainWindow(session)
+    dialog.accepted.connect(window.show)
+    return AppParts(config, runner, session, dialog, window)
+
+
+def install_translations(app: QApplication, language: str | None) -> None:
+    locale = QLocale(language) if language else QLocale.system()
+    QLocale.setDefault(locale)
+    ours = QTranslator(app)
+    if ours.load(locale, "icanal", "_", str(resource_path("translations"))):
+        app.installTranslator(ours)
+    qt_own = QTranslator(app)
+    if qt_own.load(
+        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        app.installTranslator(qt_own)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    with ExitStack() as cleanup:
+        if args.demo and args.data_dir is None and not os.environ.get(DATA_DIR_ENV):
+            # A demo never touches the user's real data.
+            args.data_dir = Path(
+                cleanup.enter_context(tempfile.TemporaryDirectory(prefix="icanal-demo-"))
+            )
+        if args.demo and args.server is None:
+            args.server = cleanup.enter_context(_embedded_sandbox())
+        config = config_from_args(args)
+
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("iCanal Desktop")
+        app.setApplicationVersion(__version__)
+        app.setOrganizationName("iCanal")
+        install_translations(app, config.language)
+
+        parts = build_app(config, prefill=DEMO_LOGIN if config.demo else None)
+        parts.sign_in_dialog.rejected.connect(app.quit)
+        app.aboutToQuit.connect(parts.shutdown)
+        app.setQuitOnLastWindowClosed(True)
+        parts.sign_in_dialog.show()
+        return app.exec()
+
+
+@contextmanager
+def _embedded_sandbox() -> Iterator[str]:
+    """Starts the reference server on a free loopback port with a fresh demo database."""
+    from icanal_sandbox.embedded import start_embedded  # only --demo needs the sandbox
+
+    with tempfile.TemporaryDirectory(prefix="icanal-sandbox-") as folder:
+        server = start_embedded(Path(folder) / "sandbox.sqlite3", seed="demo")
+        try:
+            yield server.url
+        finally:
+            server.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

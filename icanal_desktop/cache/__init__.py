@@ -1,0 +1,5 @@
+"""The local offline store. Pure Python, no Qt."""
+
+from icanal_desktop.cache.store import AccountCache, AccountSnapshot
+
+__all__ = ["AccountCache", "AccountSnapshot"]

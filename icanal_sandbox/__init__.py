@@ -1,0 +1,1 @@
+"""The reference server of the Espace Client API (see API.md). Never imports icanal_desktop."""
