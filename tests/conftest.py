@@ -40,8 +40,20 @@ def start_sandbox(folder: Path, *extra: str) -> SandboxProcess:
     """Starts `icanal-sandbox` as its own process and waits for its `listening on` line."""
     db = folder / "sandbox.sqlite3"
     process = subprocess.Popen(
-        [sys.executable, "-m", "icanal_sandbox", "--host", "127.0.0.1", "--port", "0",
-         "--db", str(db), "--seed", "demo", *extra],
+        [
+            sys.executable,
+            "-m",
+            "icanal_sandbox",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--db",
+            str(db),
+            "--seed",
+            "demo",
+            *extra,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -22,7 +22,8 @@ def test_round_trip_and_last_sync(data_dir: Path) -> None:
 
     reopened = AccountCache(account_dir(data_dir, "http://127.0.0.1:1", "acc_1"))
     snapshot = reopened.snapshot()
-    assert snapshot.profile is not None and snapshot.profile.full_name == "Camille Durand"
+    assert snapshot.profile is not None
+    assert snapshot.profile.full_name == "Camille Durand"
     assert [s.plan.name for s in snapshot.subscriptions] == ["Cinéma+"]
     assert snapshot.last_sync is not None
     assert reopened.etag("profile") == '"etag-1"'

@@ -33,7 +33,11 @@ PROFILE: dict[str, Any] = {
 SUBSCRIPTION: dict[str, Any] = {
     "id": "sub_1",
     "contract_number": "C-2024-0001",
-    "plan": {"id": "plan_1", "name": "Cinéma+", "monthly_price": {"amount": 2999, "currency": "EUR"}},
+    "plan": {
+        "id": "plan_1",
+        "name": "Cinéma+",
+        "monthly_price": {"amount": 2999, "currency": "EUR"},
+    },
     "options": [],
     "status": "active",
     "start_date": "2024-03-01",
@@ -70,7 +74,9 @@ def test_subscription_parses_dates_and_money() -> None:
         (("marketing", "sms"), "no", "'sms'"),
     ],
 )
-def test_profile_with_wrong_field_names_the_resource(path: tuple[str, ...], value: object, reason: str) -> None:
+def test_profile_with_wrong_field_names_the_resource(
+    path: tuple[str, ...], value: object, reason: str
+) -> None:
     data = copy.deepcopy(PROFILE)
     target = data
     for key in path[:-1]:
@@ -113,6 +119,11 @@ def test_not_an_object_is_refused() -> None:
 
 def test_tokens_never_show_in_repr() -> None:
     tokens = records.parse_tokens(
-        {"access_token": "secret-a", "refresh_token": "secret-r", "expires_in": 900, "account_id": "a"}
+        {
+            "access_token": "secret-a",
+            "refresh_token": "secret-r",
+            "expires_in": 900,
+            "account_id": "a",
+        }
     )
     assert "secret" not in repr(tokens)
