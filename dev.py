@@ -3,7 +3,8 @@
 
     python3 dev.py demo      # set up .venv if needed, then open the app on the embedded demo
     python3 dev.py test      # set up .venv if needed, then lint, type-check and run every test
-    python3 dev.py setup     # only create or refresh .venv
+    python3 dev.py setup     # only create or refresh .venv (and compile translations)
+    python3 dev.py translations  # add new user-facing strings to resources/translations/*.ts
 
 The virtual environment lives in `.venv` next to this file. It is reinstalled only when
 pyproject.toml or constraints.txt change (a stamp inside .venv remembers their hash), so the
@@ -50,9 +51,36 @@ def setup() -> None:
         return
     print("installing dependencies into .venv (pinned by constraints.txt)", flush=True)
     pip = [str(venv_bin("python")), "-m", "pip", "--disable-pip-version-check"]
-    run([*pip, "install", "--quiet", "--upgrade", "pip"])
     run([*pip, "install", "--quiet", "-c", "constraints.txt", "-e", ".[sandbox,dev]"])
     STAMP.write_text(stamp)
+
+
+TRANSLATIONS = ROOT / "resources" / "translations"
+
+
+def compile_translations() -> None:
+    """.ts (committed) -> .qm (built): run on every setup so a checkout always has them."""
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            run([str(venv_bin("pyside6-lrelease")), "-silent", str(ts), "-qm", str(qm)])
+
+
+def update_translations() -> None:
+    """Adds the strings of the source to every .ts, drops the ones that are gone."""
+    sources = sorted(str(p) for p in (ROOT / "icanal_desktop").rglob("*.py"))
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        run(
+            [
+                str(venv_bin("pyside6-lupdate")),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *sources,
+                "-ts",
+                str(ts),
+            ]
+        )
 
 
 def run(command: list[str], env: dict[str, str] | None = None) -> None:
@@ -75,9 +103,12 @@ def demo(extra: list[str]) -> None:
 
 def main() -> None:
     task, *extra = sys.argv[1:] or ["help"]
-    if task not in {"setup", "test", "demo"}:
+    if task not in {"setup", "test", "demo", "translations"}:
         sys.exit(__doc__)
     setup()
+    if task == "translations":
+        update_translations()
+    compile_translations()
     if task == "test":
         test(extra)
     elif task == "demo":

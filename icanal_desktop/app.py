@@ -60,17 +60,20 @@ def build_app(
     return AppParts(config, runner, session, dialog, window)
 
 
-def install_translations(app: QApplication, language: str | None) -> None:
+def install_translations(app: QApplication, language: str | None) -> list[QTranslator]:
+    """Installs our French strings (English is the source language) and Qt's own."""
     locale = QLocale(language) if language else QLocale.system()
     QLocale.setDefault(locale)
-    ours = QTranslator(app)
-    if ours.load(locale, "icanal", "_", str(resource_path("translations"))):
-        app.installTranslator(ours)
-    qt_own = QTranslator(app)
-    if qt_own.load(
-        locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
+    for name, folder in (
+        ("icanal", str(resource_path("translations"))),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     ):
-        app.installTranslator(qt_own)
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -17,49 +17,58 @@ from icanal_desktop.api.errors import (
     SessionExpiredError,
 )
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
+# lupdate finds the strings of literal translate("Context", "text") calls.
+translate = QCoreApplication.translate
 
 
 def wait_text(seconds: float) -> str:
     if seconds < 60:
-        return _tr("{n} s").format(n=max(1, math.ceil(seconds)))
-    return _tr("{n} min").format(n=math.ceil(seconds / 60))
+        return translate("Messages", "{n} s").format(n=max(1, math.ceil(seconds)))
+    return translate("Messages", "{n} min").format(n=math.ceil(seconds / 60))
 
 
 def describe_error(exc: Exception) -> str:
     if isinstance(exc, InvalidCredentialsError):
-        return _tr(
+        return translate(
+            "Messages",
             "The email, subscriber number or password is not right. "
-            "Check them and try again, or use “Forgot password”."
+            "Check them and try again, or use “Forgot password”.",
         )
     if isinstance(exc, RateLimitedError):
         if exc.retry_after:
-            return _tr("Too many attempts. For your security, try again in {wait}.").format(
-                wait=wait_text(exc.retry_after)
-            )
-        return _tr("Too many attempts. For your security, try again in a few minutes.")
+            return translate(
+                "Messages", "Too many attempts. For your security, try again in {wait}."
+            ).format(wait=wait_text(exc.retry_after))
+        return translate(
+            "Messages", "Too many attempts. For your security, try again in a few minutes."
+        )
     if isinstance(exc, OfflineError):
-        return _tr(
-            "The iCanal server cannot be reached. Check your internet connection, then try again."
+        return translate(
+            "Messages",
+            "The iCanal server cannot be reached. Check your internet connection, then try again.",
         )
     if isinstance(exc, SessionExpiredError):
-        return _tr("Your session has ended. Please sign in again.")
+        return translate("Messages", "Your session has ended. Please sign in again.")
     if isinstance(exc, InsecureTransportError):
-        return _tr("This server address is not secure (it must start with https://).")
+        return translate(
+            "Messages", "This server address is not secure (it must start with https://)."
+        )
     if isinstance(exc, RequestValidationError):
-        return _tr("The server refused the request: {detail}").format(detail=str(exc))
+        return translate("Messages", "The server refused the request: {detail}").format(
+            detail=str(exc)
+        )
     if isinstance(exc, ServerError):
-        return _tr(
+        return translate(
+            "Messages",
             "The iCanal server has a problem (error {status}). Your data is safe; "
-            "try again in a few minutes."
+            "try again in a few minutes.",
         ).format(status=exc.status)
     if isinstance(exc, MalformedResponseError):
-        return _tr(
+        return translate(
+            "Messages",
             "The server sent data the app cannot read ({resource}). Your saved data was "
-            "kept; try again later."
+            "kept; try again later.",
         ).format(resource=exc.resource)
-    return _tr("Something went wrong ({kind}). Your data was kept; try again.").format(
-        kind=type(exc).__name__
-    )
+    return translate(
+        "Messages", "Something went wrong ({kind}). Your data was kept; try again."
+    ).format(kind=type(exc).__name__)
