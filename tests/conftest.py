@@ -10,6 +10,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,9 @@ SECOND = ("second@icanal.example", "Second-2026!")
 @dataclass
 class SandboxProcess:
     url: str
-    process: subprocess.Popen[str]
+    process: subprocess.Popen[bytes]
     db: Path
+    log: Path
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -36,36 +38,43 @@ class SandboxProcess:
                 self.process.wait()
 
 
-def start_sandbox(folder: Path, *extra: str) -> SandboxProcess:
-    """Starts `icanal-sandbox` as its own process and waits for its `listening on` line."""
+def start_sandbox(folder: Path, *extra: str, timeout: float = 30) -> SandboxProcess:
+    """Starts `icanal-sandbox` as its own process and waits for its `listening on` line.
+
+    Its output goes to a file, not a pipe, so a chatty server can never block on a full pipe.
+    """
     db = folder / "sandbox.sqlite3"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "icanal_sandbox",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            "0",
-            "--db",
-            str(db),
-            "--seed",
-            "demo",
-            *extra,
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert process.stdout is not None
-    seen = []
-    for line in process.stdout:
-        seen.append(line)
-        if line.startswith("listening on "):
-            return SandboxProcess(line.split()[-1], process, db)
-    process.wait(timeout=10)
-    raise RuntimeError("the sandbox did not start:\n" + "".join(seen))
+    log = folder / "sandbox.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "icanal_sandbox",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--db",
+                str(db),
+                "--seed",
+                "demo",
+                *extra,
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in log.read_text(errors="replace").splitlines():
+            if line.startswith("listening on "):
+                return SandboxProcess(line.split()[-1], process, db, log)
+        if process.poll() is not None:
+            break
+        time.sleep(0.05)
+    server = SandboxProcess("", process, db, log)
+    server.stop()
+    raise RuntimeError("the sandbox did not start:\n" + log.read_text(errors="replace"))
 
 
 @pytest.fixture
@@ -90,7 +99,7 @@ def _secret_service_available() -> bool:
     from keyring.backends import SecretService
 
     try:
-        return bool(SecretService.Keyring.priority > 0)  # type: ignore[operator]
+        return bool(SecretService.Keyring.priority > 0)
     except Exception:
         return False
 

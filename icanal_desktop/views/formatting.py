@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
+from PySide6.QtCore import QDate, QDateTime, QLocale
 
 from icanal_desktop.api.records import Money
 
@@ -22,5 +22,5 @@ def date_text(day: dt.date, locale: QLocale | None = None) -> str:
 
 def datetime_text(moment: dt.datetime, locale: QLocale | None = None) -> str:
     loc = locale or QLocale()
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), Qt.TimeSpec.LocalTime)
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
     return loc.toString(local, QLocale.FormatType.ShortFormat)

@@ -66,7 +66,7 @@ def test_signing_in_shows_the_holder_on_the_dashboard(
     qtbot.waitUntil(lambda: window.dashboard.holder_name.text() == expected, timeout=10_000)
     assert window.dashboard.plan.text() not in ("", "—")
     assert window.tabs.count() == 6
-    assert window.sync_label.text().startswith("Last sync")
+    assert window.sync_label.text().startswith("Last sync"), window.statusBar().currentMessage()
     assert sandbox.url in window.server_label.text()
     assert parts.sign_in_dialog.password_edit.text() == ""  # the password is not kept
 

@@ -75,7 +75,7 @@ def test_same_key_while_running_does_not_start_twice(qtbot: QtBot, runner: TaskR
 def test_cancelled_task_never_calls_back(qtbot: QtBot, runner: TaskRunner) -> None:
     release = threading.Event()
     results: list[str] = []
-    handle = runner.run(lambda _: release.wait(5) and "late", results.append)
+    handle = runner.run(lambda _: "late" if release.wait(5) else "", results.append)
     handle.cancel()
     release.set()
     assert handle.finished.wait(5)
@@ -87,7 +87,7 @@ def test_no_callback_into_a_deleted_owner(qtbot: QtBot, runner: TaskRunner) -> N
     release = threading.Event()
     results: list[str] = []
     owner = QObject()
-    handle = runner.run(lambda _: release.wait(5) and "late", results.append, owner=owner)
+    handle = runner.run(lambda _: "late" if release.wait(5) else "", results.append, owner=owner)
     owner.deleteLater()
     qtbot.waitUntil(lambda: not _alive(owner))
     release.set()
