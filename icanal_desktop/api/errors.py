@@ -17,6 +17,10 @@ class OfflineError(ApiError):
     """The server could not be reached (DNS, refused connection, timeout, dropped connection)."""
 
 
+class CertificateError(ApiError):
+    """The server's TLS certificate is not trusted (self-signed, wrong host, expired...)."""
+
+
 class InvalidCredentialsError(ApiError):
     """Wrong login or password (the server does not say which)."""
 
@@ -26,7 +30,10 @@ class SessionExpiredError(ApiError):
 
 
 class RateLimitedError(ApiError):
-    """Too many requests, or an account locked after failed sign-ins (HTTP 429)."""
+    """Too many requests, or an account locked after failed sign-ins (HTTP 429).
+
+    `retry_after` is the wait the server asked for, in seconds (None when it did not say).
+    """
 
     def __init__(self, message: str, retry_after: float | None) -> None:
         super().__init__(message)
@@ -52,7 +59,19 @@ class NotFoundError(ApiError):
 
 
 class ConflictError(ApiError):
-    """The server refused the change because of the resource's state (HTTP 409)."""
+    """The server refused the change because of the resource's state (HTTP 409).
+
+    `reason` is the server's machine-readable reason (the problem type's last part), e.g.
+    the last payment method of an active subscription cannot be removed.
+    """
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class ForbiddenError(ApiError):
+    """The server refused the action for this account (HTTP 403)."""
 
 
 class ServerError(ApiError):

@@ -8,6 +8,7 @@ from icanal_desktop.api.errors import (
     ApiError,
     ConflictError,
     FieldError,
+    ForbiddenError,
     InvalidCredentialsError,
     NotFoundError,
     RateLimitedError,
@@ -25,25 +26,27 @@ def retry_after_seconds(response: requests.Response) -> float | None:
         return None  # an HTTP date or garbage: the caller decides how long to wait
 
 
-def _problem(response: requests.Response) -> tuple[str, list[FieldError]]:
+def _problem(response: requests.Response) -> tuple[str, list[FieldError], str]:
+    """(human message, field errors, problem slug) of a problem+json answer, if it is one."""
     try:
         body = response.json()
     except ValueError:
-        return f"HTTP {response.status_code}", []
+        return f"HTTP {response.status_code}", [], ""
     if not isinstance(body, dict):
-        return f"HTTP {response.status_code}", []
+        return f"HTTP {response.status_code}", [], ""
     title = body.get("detail") or body.get("title") or f"HTTP {response.status_code}"
     errors = [
         FieldError(str(e.get("field", "")), str(e.get("message", "")))
         for e in body.get("errors") or []
         if isinstance(e, dict)
     ]
-    return str(title), errors
+    slug = str(body.get("type") or "").rstrip("/").rsplit("/", 1)[-1]
+    return str(title)[:500], errors, slug
 
 
 def error_for(response: requests.Response, *, signing_in: bool = False) -> ApiError:
     status = response.status_code
-    message, field_errors = _problem(response)
+    message, field_errors, slug = _problem(response)
     if status == 401:
         return InvalidCredentialsError(message) if signing_in else SessionExpiredError(message)
     if status == 429:
@@ -52,6 +55,8 @@ def error_for(response: requests.Response, *, signing_in: bool = False) -> ApiEr
         return RequestValidationError(message, field_errors)
     if status == 404:
         return NotFoundError(message)
+    if status == 403:
+        return ForbiddenError(message)
     if status == 409:
-        return ConflictError(message)
+        return ConflictError(message, slug)
     return ServerError(message, status)

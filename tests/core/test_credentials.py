@@ -24,9 +24,9 @@ def test_insecure_backends_mean_no_secure_storage(backend: object) -> None:
 class _BrokenKeyring(null.Keyring):
     """A backend that claims to work but fails on use, like a locked collection."""
 
-    priority = 10  # type: ignore[assignment]
+    priority = 10
 
-    def set_password(self, service: str, username: str, password: str) -> None:
+    def set_password(self, service: str, username: str, password: str | None = None) -> None:
         raise RuntimeError("the collection is locked")
 
 
