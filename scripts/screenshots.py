@@ -1,0 +1,80 @@
+"""Grabs the sign-in dialog and every tab of the main window, signed in to the demo account.
+
+    .venv/bin/python scripts/screenshots.py --lang fr --out docs/screenshots/fr
+
+Runs offscreen (no display needed) against the embedded sandbox, through the real dialog.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from icanal_desktop.app import DEMO_LOGIN, build_app, install_translations
+from icanal_desktop.config import AppConfig
+from icanal_sandbox.embedded import start_embedded
+
+
+def spin(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(condition: Callable[[], bool], timeout_ms: int = 15_000) -> None:
+    waited = 0
+    while not condition() and waited < timeout_ms:
+        spin(50)
+        waited += 50
+    if not condition():
+        sys.exit("timed out waiting for the window")
+
+
+def save(widget: QWidget, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(path))
+    print(f"saved {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", choices=("fr", "en"), default="en")
+    parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    args = parser.parse_args()
+
+    app = QApplication(sys.argv[:1])
+    install_translations(app, args.lang)
+    with tempfile.TemporaryDirectory() as folder:
+        server = start_embedded(Path(folder) / "sandbox.sqlite3", seed="demo")
+        config = AppConfig(server_url=server.url, data_dir=Path(folder) / "data", demo=True)
+        parts = build_app(config, prefill=DEMO_LOGIN)
+        dialog = parts.sign_in_dialog
+        dialog.show()
+        spin(300)
+        save(dialog, args.out / "sign-in.png")
+        dialog.sign_in_button.click()
+        window = parts.main_window
+        wait_for(lambda: window.isVisible() and not parts.session.busy)
+        spin(300)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            spin(200)
+            tab = window.tabs.widget(index)
+            assert tab is not None
+            name = tab.objectName().removesuffix("Tab")
+            save(window, args.out / f"{index}-{name}.png")
+        parts.shutdown()
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
