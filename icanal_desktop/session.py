@@ -132,6 +132,6 @@ class Session(QObject):
 
     def shutdown(self) -> None:
         self._runner.shutdown()
-        if self._cache is not None:
-            self._cache.close()
+        if self._cache is not None and self._runner.idle:
+            self._cache.close()  # else a late worker still uses it; the OS closes it on exit
         self._client.close()

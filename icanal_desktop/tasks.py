@@ -5,15 +5,20 @@ call on the GUI thread. Work that writes the cache goes to a single serial worke
 cache has one writer. A task started with a `key` that is already running is not started
 twice (double-clicks, repeated submits). A task whose owner widget has been deleted, or that
 was cancelled, never calls back.
+
+Workers are daemon threads: quitting waits a moment for running work, then leaves without
+waiting for a slow server. That is safe because every cache write is one SQLite transaction,
+which is either entirely there or entirely absent at the next start.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import queue
 import threading
+import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import shiboken6
@@ -22,6 +27,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+_STOP = object()
 
 
 class TaskHandle:
@@ -40,14 +46,42 @@ class TaskHandle:
         return self._cancelled.is_set()
 
 
+class _WorkerPool:
+    """A fixed set of daemon threads taking jobs from one queue."""
+
+    def __init__(self, name: str, size: int) -> None:
+        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._threads = [
+            threading.Thread(target=self._loop, name=f"{name}-{i}", daemon=True)
+            for i in range(size)
+        ]
+        for thread in self._threads:
+            thread.start()
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self._jobs.put(job)
+
+    def _loop(self) -> None:
+        while (job := self._jobs.get()) is not _STOP:
+            job()
+
+    def stop(self, deadline: float) -> None:
+        for _ in self._threads:
+            self._jobs.put(_STOP)
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+
 class TaskRunner(QObject):
     _delivered = Signal(object)  # a zero-argument callable to run on the GUI thread
 
     def __init__(self, parent: QObject | None = None, max_workers: int = 4) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers, thread_name_prefix="icanal-worker")
-        self._writer = ThreadPoolExecutor(1, thread_name_prefix="icanal-cache-writer")
+        self._pool = _WorkerPool("icanal-worker", max_workers)
+        self._writer = _WorkerPool("icanal-cache-writer", 1)
         self._running: dict[str, TaskHandle] = {}
+        self._handles: set[TaskHandle] = set()
+        self._lock = threading.Lock()  # orders "closed" against emits from workers
         self._closed = False
         self._delivered.connect(self._run_on_gui_thread, Qt.ConnectionType.QueuedConnection)
 
@@ -68,24 +102,31 @@ class TaskRunner(QObject):
         handle = TaskHandle(key)
         if self._closed:
             handle.cancel()
+            handle.finished.set()
             return handle
         if key is not None:
             self._running[key] = handle
+        self._handles.add(handle)
+
+        def on_gui_thread(callback: Callable[[], None]) -> None:
+            self._handles.discard(handle)
+            if key is not None and self._running.get(key) is handle:
+                del self._running[key]
+            if handle.cancelled or self._closed:
+                return
+            if owner is not None and not shiboken6.isValid(owner):
+                return
+            callback()
 
         def deliver(callback: Callable[[], None]) -> None:
-            def on_gui_thread() -> None:
-                if key is not None and self._running.get(key) is handle:
-                    del self._running[key]
-                if handle.cancelled or self._closed:
-                    return
-                if owner is not None and not shiboken6.isValid(owner):
-                    return
-                callback()
-
-            self._delivered.emit(on_gui_thread)
+            with self._lock:
+                if not self._closed:
+                    self._delivered.emit(functools.partial(on_gui_thread, callback))
 
         def in_worker() -> None:
             try:
+                if handle.cancelled:
+                    return
                 result = work(handle)
             except Exception as exc:
                 if on_error is None:
@@ -104,13 +145,23 @@ class TaskRunner(QObject):
     def is_running(self, key: str) -> bool:
         return key in self._running
 
+    @property
+    def idle(self) -> bool:
+        """No worker is inside a task (after shutdown: none is still finishing one)."""
+        return all(h.finished.is_set() for h in self._handles)
+
     def _run_on_gui_thread(self, callback: Any) -> None:
         callback()
 
-    def shutdown(self) -> None:
-        """Cancels pending work and waits for running work (bounded by the HTTP timeouts)."""
-        self._closed = True
-        for handle in list(self._running.values()):
+    def shutdown(self, wait_seconds: float = 2.0) -> None:
+        """Cancels all work, lets running work end within `wait_seconds`, then returns.
+
+        No callback runs after this: workers that finish later find the runner closed.
+        """
+        with self._lock:
+            self._closed = True
+        for handle in list(self._handles):
             handle.cancel()
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._writer.shutdown(wait=True, cancel_futures=True)
+        deadline = time.monotonic() + wait_seconds
+        self._writer.stop(deadline)
+        self._pool.stop(deadline)

@@ -4,6 +4,7 @@ callbacks into deleted widgets or after cancellation."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -122,3 +123,22 @@ def _alive(obj: QObject) -> bool:
     import shiboken6
 
     return bool(shiboken6.isValid(obj))
+
+
+def test_quitting_with_work_in_flight_is_prompt_and_silent(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    release = threading.Event()
+    results: list[str] = []
+    handles = [
+        runner.run(lambda _: "late" if release.wait(30) else "", results.append),
+        runner.run(lambda _: "late" if release.wait(30) else "", results.append, writes_cache=True),
+    ]
+    started = time.monotonic()
+    runner.shutdown(wait_seconds=0.2)
+    assert time.monotonic() - started < 5  # did not wait for the 30 s "request"
+    release.set()
+    assert all(h.finished.wait(5) for h in handles)
+    qtbot.wait(50)
+    assert results == []
+    after = runner.run(lambda _: "x", results.append)
+    assert after.cancelled
