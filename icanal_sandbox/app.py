@@ -1,0 +1,81 @@
+"""Builds the FastAPI application and the ASGI stack around it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from icanal_sandbox import __version__
+from icanal_sandbox.faults import ASGIApp, FaultInjector
+from icanal_sandbox.middleware import (
+    AddressRateLimit,
+    BodyLimit,
+    CrashGuard,
+    ETagMiddleware,
+    QueryTokenGuard,
+)
+from icanal_sandbox.problems import install_problem_handlers
+from icanal_sandbox.routes import account, auth, subscriptions
+from icanal_sandbox.state import Sandbox
+
+API_PREFIX = "/api/v1"
+OPENAPI_PATH = f"{API_PREFIX}/openapi.json"
+PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+
+
+def _api_router(sandbox_routes: bool) -> APIRouter:
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(auth.router)
+    api.include_router(account.router)
+    api.include_router(subscriptions.router)
+    del sandbox_routes
+    return api
+
+
+def create_app(sandbox: Sandbox) -> FastAPI:
+    app = FastAPI(
+        title="iCanal Espace Client API",
+        version=__version__,
+        description="The contract between the iCanal desktop app and any iCanal server.",
+        openapi_url=OPENAPI_PATH,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.sandbox = sandbox
+    install_problem_handlers(app)
+    app.include_router(_api_router(sandbox.settings.sandbox_routes))
+    app.openapi = lambda: openapi_document(app)  # type: ignore[method-assign]
+    return app
+
+
+def openapi_document(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document, with problem responses under their real media type."""
+    if app.openapi_schema is None:
+        document = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=app.description,
+            routes=app.routes,
+        )
+        for path_item in document.get("paths", {}).values():
+            for operation in path_item.values():
+                for code, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if code[:1] in "45":
+                        content.pop("application/json", None)
+                        content["application/problem+json"] = {"schema": PROBLEM_REF}
+        app.openapi_schema = document
+    return app.openapi_schema
+
+
+def build_asgi(sandbox: Sandbox) -> ASGIApp:
+    """The FastAPI app wrapped in the layers that apply API.md's rules to every route."""
+    app: ASGIApp = create_app(sandbox)
+    app = CrashGuard(app)
+    app = ETagMiddleware(app)
+    app = BodyLimit(app, sandbox.settings.max_body_bytes)
+    app = QueryTokenGuard(app)
+    app = AddressRateLimit(app, sandbox.address_limiter)
+    return FaultInjector(app, sandbox.settings.faults)
