@@ -67,6 +67,21 @@ class PlanRef:
 
 
 @dataclass(frozen=True)
+class Cancellation:
+    effective_date: dt.date
+    reason: str
+    comment: str | None
+    early_termination_fee: Money
+
+
+@dataclass(frozen=True)
+class PendingPlanChange:
+    plan: PlanRef
+    options: tuple[PlanRef, ...]
+    effective_date: dt.date
+
+
+@dataclass(frozen=True)
 class Subscription:
     id: str
     contract_number: str
@@ -80,6 +95,9 @@ class Subscription:
     decoder_number: str
     card_number: str
     next_bill_estimate: Money | None
+    end_date: dt.date | None = None
+    cancellation: Cancellation | None = None
+    pending_plan_change: PendingPlanChange | None = None
 
 
 SUBSCRIPTION_STATUSES = frozenset({"active", "pending_cancellation", "cancelled", "suspended"})
@@ -133,6 +151,34 @@ class _Reader:
     def array(self, key: str) -> list[Any]:
         value: list[Any] = self._get(key, list)
         return value
+
+    def objects(self, key: str) -> list[_Reader]:
+        return [_Reader(f"{self.resource}.{key}", item) for item in self.array(key)]
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def opt_integer(self, key: str) -> int | None:
+        value: int | None = self._get(key, int, optional=True)
+        return value
+
+    def datetime(self, key: str) -> dt.datetime:
+        text = self.text(key)
+        try:
+            value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise MalformedResponseError(self.resource, f"field {key!r} is not a time") from None
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+    def opt_datetime(self, key: str) -> dt.datetime | None:
+        return None if self.opt_text(key) is None else self.datetime(key)
+
+    def money(self, key: str) -> Money:
+        return _money(self.obj(key))
+
+    def opt_money(self, key: str) -> Money | None:
+        reader = self.opt_obj(key)
+        return None if reader is None else _money(reader)
 
     def date(self, key: str) -> dt.date:
         try:
@@ -201,6 +247,27 @@ def _plan_ref(r: _Reader) -> PlanRef:
     )
 
 
+def _cancellation(r: _Reader | None) -> Cancellation | None:
+    if r is None:
+        return None
+    return Cancellation(
+        effective_date=r.date("effective_date"),
+        reason=r.text("reason"),
+        comment=r.opt_text("comment"),
+        early_termination_fee=r.money("early_termination_fee"),
+    )
+
+
+def _pending_change(r: _Reader | None) -> PendingPlanChange | None:
+    if r is None:
+        return None
+    return PendingPlanChange(
+        plan=_plan_ref(r.obj("plan")),
+        options=tuple(_plan_ref(o) for o in r.objects("options")),
+        effective_date=r.date("effective_date"),
+    )
+
+
 def parse_subscription(data: object) -> Subscription:
     r = _Reader("subscription", data)
     estimate = r.opt_obj("next_bill_estimate")
@@ -217,6 +284,13 @@ def parse_subscription(data: object) -> Subscription:
         decoder_number=r.text("decoder_number"),
         card_number=r.text("card_number"),
         next_bill_estimate=None if estimate is None else _money(estimate),
+        end_date=r.opt_date("end_date") if r.has("end_date") else None,
+        cancellation=_cancellation(r.opt_obj("cancellation")) if r.has("cancellation") else None,
+        pending_plan_change=(
+            _pending_change(r.opt_obj("pending_plan_change"))
+            if r.has("pending_plan_change")
+            else None
+        ),
     )
 
 

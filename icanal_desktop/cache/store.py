@@ -1,107 +1,610 @@
 """One account's offline copy of its data: a SQLite file written by sync, read by the window.
 
-Each resource is stored whole, in one transaction, so a crash mid-sync leaves the previous
-complete copy. The schema version is SQLite's `user_version`.
+- Each resource is written in one transaction, so a crash mid-sync leaves the previous
+  complete copy of that resource.
+- Opening checks the file (`PRAGMA quick_check`) and its schema version: a corrupt file, or
+  one written by a newer version of the app, is moved aside (renamed with a timestamp) and
+  an empty cache takes its place, to be filled by the next sync. The reason is kept in
+  `open_notice` for the window to show; opening never crashes on a bad file.
+- An older file is migrated, after a backup copy next to it.
+- Folder 0700, files 0600 (SQLite's -wal/-shm side files included).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from icanal_desktop.api import records
+from icanal_desktop.api import billing, catalog, records
 from icanal_desktop.cache.paths import private_dir
+from icanal_desktop.cache.schema import MIGRATIONS, SCHEMA_VERSION, create_latest
 
-SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
+
 CACHE_FILE = "cache.sqlite3"
+ITEM_RESOURCES = ("subscriptions", "plans", "channels", "payment_methods", "tickets", "faq")
+BILL_COLUMNS = (
+    "id",
+    "number",
+    "period_start",
+    "period_end",
+    "issue_date",
+    "due_date",
+    "total_excl_tax",
+    "tax",
+    "total",
+    "currency",
+    "status",
+    "subscription_id",
+)
+# Positions in a `bill_rows()` tuple, for table models that read raw rows.
+(
+    BILL_ID,
+    BILL_NUMBER,
+    BILL_PERIOD_START,
+    BILL_PERIOD_END,
+    BILL_ISSUE_DATE,
+    BILL_DUE_DATE,
+    BILL_TOTAL_EXCL_TAX,
+    BILL_TAX,
+    BILL_TOTAL,
+    BILL_CURRENCY,
+    BILL_STATUS,
+    BILL_SUBSCRIPTION_ID,
+) = range(len(BILL_COLUMNS))
+
+
+@dataclass(frozen=True)
+class CacheNotice:
+    """Why the cache was not opened as it was: for the window or the CLI to tell the user.
+
+    kind: "corrupt" (failed its check; moved aside, rebuilt by the next sync), "newer" (made
+    by a newer app version; moved aside), or "migrated" (upgraded; a backup was kept).
+    """
+
+    kind: str
+    message: str
+    moved_to: Path | None = None
+
+
+@dataclass(frozen=True)
+class PageState:
+    """What we know of one page of a listed resource, for a conditional request."""
+
+    cursor: str  # "" for the first page
+    etag: str | None
+    next_cursor: str | None
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Alert:
+    key: str
+    kind: str  # plan_price_up, channels_removed, new_bill, bill_overdue, card_expiring
+    subject_id: str | None
+    params: dict[str, Any]
+    created_at: dt.datetime
+    dismissed: bool = False
 
 
 @dataclass(frozen=True)
 class AccountSnapshot:
-    """Everything the window shows, read from the cache in one go (off the GUI thread)."""
+    """What the dashboard shows, read from the cache in one go (off the GUI thread)."""
 
     profile: records.Profile | None
     subscriptions: tuple[records.Subscription, ...]
     last_sync: dt.datetime | None
+    payment_methods: tuple[billing.PaymentMethod, ...] = ()
+    amount_due: records.Money | None = None  # bills due or overdue, summed
+    next_due_date: dt.date | None = None
+    overdue_bills: int = 0
+    open_tickets: int = 0
+    alerts: tuple[Alert, ...] = ()
+    notice: CacheNotice | None = None
+
+    @property
+    def default_payment_method(self) -> billing.PaymentMethod | None:
+        return next((m for m in self.payment_methods if m.is_default), None)
 
 
 class AccountCache:
     def __init__(self, folder: Path) -> None:
         private_dir(folder)
+        self.folder = folder
         self.path = folder / CACHE_FILE
+        self._lock = threading.RLock()
+        self.open_notice: CacheNotice | None = None
+        # check_same_thread=False: used from worker threads; the RLock keeps one at a time.
+        self._conn = self._open_checked()
+        self.db = sqlite_utils.Database(self._conn)
+
+    # -- opening ----------------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
         if not self.path.exists():
             self.path.touch(mode=0o600)
-        if os.name == "posix":
-            self.path.chmod(0o600)
-        # check_same_thread=False: the cache is opened by the worker that uses it; the
-        # session guarantees one writer at a time.
-        self._conn = sqlite3.connect(self.path, check_same_thread=False)
-        self.db = sqlite_utils.Database(self._conn)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self._migrate()
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        self._protect_files()
+        return conn
+
+    def _protect_files(self) -> None:
+        if os.name != "posix":
+            return
+        for suffix in ("", "-wal", "-shm"):
+            side = Path(f"{self.path}{suffix}")
+            if side.exists():
+                side.chmod(0o600)
+
+    def _open_checked(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = self._connect()
+            ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        except sqlite3.DatabaseError as exc:
+            log.warning("cache %s unreadable: %s", self.path, exc)
+            ok, version = False, 0
+        if ok and version <= SCHEMA_VERSION:
+            assert conn is not None
+            try:
+                self._migrate(conn, version)
+                return conn
+            except sqlite3.DatabaseError as exc:
+                log.warning("cache %s could not be migrated: %s", self.path, exc)
+                ok = False
+        if conn is not None:
+            conn.close()
+        kind = "corrupt" if not ok else "newer"
+        moved = self._move_aside(kind)
+        message = (
+            "The local copy of your account was damaged; it was set aside and will be "
+            "downloaded again at the next sync."
+            if kind == "corrupt"
+            else "The local copy of your account was written by a newer version of the app; "
+            "it was set aside and will be downloaded again at the next sync."
+        )
+        self.open_notice = CacheNotice(kind, message, moved)
+        conn = self._connect()
+        self._migrate(conn, 0)
+        return conn
+
+    def _move_aside(self, kind: str) -> Path:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.path.with_name(f"{CACHE_FILE}.{kind}-{stamp}")
+        os.replace(self.path, target)
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{self.path}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{target}{suffix}"))
+        return target
+
+    def _migrate(self, conn: sqlite3.Connection, version: int) -> None:
+        if version == SCHEMA_VERSION:
+            return
+        if version == 0:
+            with _transaction(conn):
+                create_latest(conn)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return
+        backup = self._backup(conn, version)
+        with _transaction(conn):
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](conn)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        self.open_notice = CacheNotice(
+            "migrated", f"The local copy was upgraded from version {version}.", backup
+        )
+
+    def _backup(self, conn: sqlite3.Connection, version: int) -> Path:
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.path.with_name(f"{CACHE_FILE}.v{version}-backup-{stamp}")
+        target.touch(mode=0o600)
+        copy = sqlite3.connect(target)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        return target
 
     def close(self) -> None:
-        self._conn.close()
+        with self._lock:
+            self._conn.close()
 
-    def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version == 0:
-            with self._conn:
-                self._conn.execute(
-                    "CREATE TABLE documents (name TEXT PRIMARY KEY, payload TEXT NOT NULL,"
-                    " etag TEXT, fetched_at TEXT NOT NULL)"
-                )
-                self._conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-                self._conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock, _transaction(self._conn):
+            yield self._conn
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
 
     # -- writes (sync) --------------------------------------------------------------------
     def save_document(self, name: str, payload: Any, etag: str | None) -> None:
-        with self._conn:
-            self.db.table("documents").upsert(
-                {
-                    "name": name,
-                    "payload": json.dumps(payload),
-                    "etag": etag,
-                    "fetched_at": _now().isoformat(),
-                },
-                pk="name",
+        with self.transaction() as conn:
+            self._write_document(conn, name, payload, etag)
+
+    @staticmethod
+    def _write_document(
+        conn: sqlite3.Connection, name: str, payload: Any, etag: str | None
+    ) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO documents (name, payload, etag, fetched_at) VALUES (?,?,?,?)",
+            (name, json.dumps(payload), etag, _now().isoformat()),
+        )
+
+    def replace_list(
+        self,
+        resource: str,
+        items: Sequence[tuple[str, Any]],
+        pages: Sequence[PageState],
+        *,
+        alerts: Iterable[Alert] = (),
+    ) -> None:
+        """Replaces a whole listed resource (rows and page states) in one transaction.
+
+        `items` are (id, payload) in the server's order; their payloads were validated.
+        """
+        with self.transaction() as conn:
+            if resource == "bills":
+                conn.execute("DELETE FROM bills")
+                conn.executemany(
+                    "INSERT INTO bills VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (_bill_row(position, payload) for position, (_, payload) in enumerate(items)),
+                )
+            elif resource == "payments":
+                conn.execute("DELETE FROM payments")
+                conn.executemany(
+                    "INSERT INTO payments VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        _payment_row(position, payload)
+                        for position, (_, payload) in enumerate(items)
+                    ),
+                )
+            elif resource in ITEM_RESOURCES:
+                conn.execute("DELETE FROM items WHERE resource = ?", (resource,))
+                conn.executemany(
+                    "INSERT INTO items (resource, id, position, payload) VALUES (?,?,?,?)",
+                    (
+                        (resource, item_id, position, json.dumps(payload))
+                        for position, (item_id, payload) in enumerate(items)
+                    ),
+                )
+            else:
+                raise ValueError(f"not a listed resource: {resource}")
+            conn.execute("DELETE FROM pages WHERE resource = ?", (resource,))
+            conn.executemany(
+                "INSERT INTO pages (resource, cursor, position, etag, next_cursor, ids)"
+                " VALUES (?,?,?,?,?,?)",
+                (
+                    (resource, p.cursor, n, p.etag, p.next_cursor, json.dumps(list(p.ids)))
+                    for n, p in enumerate(pages)
+                ),
             )
+            detail_kind = {"bills": "bill", "tickets": "ticket"}.get(resource)
+            if detail_kind is not None:
+                # Details of items that are gone go with them.
+                ids = [item_id for item_id, _ in items]
+                conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
+                conn.execute("DELETE FROM keep_ids")
+                conn.executemany("INSERT OR IGNORE INTO keep_ids VALUES (?)", ((i,) for i in ids))
+                conn.execute(
+                    "DELETE FROM details WHERE kind = ? AND id NOT IN (SELECT id FROM keep_ids)",
+                    (detail_kind,),
+                )
+                if resource == "bills":
+                    conn.execute(
+                        "DELETE FROM bill_pdfs WHERE bill_id NOT IN (SELECT id FROM keep_ids)"
+                    )
+            self._write_alerts(conn, alerts)
+
+    def save_detail(
+        self, kind: str, item_id: str, payload: Any, etag: str | None, summary: str
+    ) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO details (kind, id, etag, summary, payload)"
+                " VALUES (?,?,?,?,?)",
+                (kind, item_id, etag, summary, json.dumps(payload)),
+            )
+
+    def save_pdf(self, bill_id: str, data: bytes, etag: str | None, summary: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO bill_pdfs (bill_id, etag, summary, size, data, fetched_at)"
+                " VALUES (?,?,?,?,?,?)",
+                (bill_id, etag, summary, len(data), data, _now().isoformat()),
+            )
+
+    def add_alerts(self, alerts: Iterable[Alert]) -> None:
+        with self.transaction() as conn:
+            self._write_alerts(conn, alerts)
+
+    @staticmethod
+    def _write_alerts(conn: sqlite3.Connection, alerts: Iterable[Alert]) -> None:
+        conn.executemany(
+            "INSERT OR IGNORE INTO alerts (key, kind, subject_id, params, created_at)"
+            " VALUES (?,?,?,?,?)",
+            (
+                (a.key, a.kind, a.subject_id, json.dumps(a.params), a.created_at.isoformat())
+                for a in alerts
+            ),
+        )
+
+    def dismiss_alert(self, key: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("UPDATE alerts SET dismissed = 1 WHERE key = ?", (key,))
 
     def mark_synced(self, when: dt.datetime | None = None) -> None:
-        with self._conn:
-            self.db.table("meta").upsert(
-                {"key": "last_sync", "value": (when or _now()).isoformat()}, pk="key"
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_sync', ?)",
+                ((when or _now()).isoformat(),),
             )
 
+    def clear(self) -> None:
+        """Forgets every cached resource (the next sync downloads everything again)."""
+        with self.transaction() as conn:
+            for table in ("documents", "meta", "pages", "items", "bills", "payments", "details"):
+                conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+            conn.execute("DELETE FROM bill_pdfs")
+            conn.execute("DELETE FROM alerts")
+        self._compact()
+
+    def clear_pdfs(self) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM bill_pdfs")
+        self._compact()
+
+    def _compact(self) -> None:
+        with self._lock:
+            self._conn.execute("VACUUM")
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     # -- reads ----------------------------------------------------------------------------
+    def size_bytes(self) -> int:
+        """What the cache takes on disk (database and its write-ahead log)."""
+        total = 0
+        for suffix in ("", "-wal", "-shm"):
+            side = Path(f"{self.path}{suffix}")
+            if side.exists():
+                total += side.stat().st_size
+        return total
+
     def etag(self, name: str) -> str | None:
-        row = self.db.execute("SELECT etag FROM documents WHERE name = ?", [name]).fetchone()
-        return None if row is None else row[0]
+        rows = self._query("SELECT etag FROM documents WHERE name = ?", [name])
+        return rows[0][0] if rows else None
 
     def document(self, name: str) -> Any:
-        row = self.db.execute("SELECT payload FROM documents WHERE name = ?", [name]).fetchone()
-        return None if row is None else json.loads(row[0])
+        rows = self._query("SELECT payload FROM documents WHERE name = ?", [name])
+        return json.loads(rows[0][0]) if rows else None
+
+    def page_states(self, resource: str) -> dict[str, PageState]:
+        rows = self._query(
+            "SELECT cursor, etag, next_cursor, ids FROM pages WHERE resource = ? ORDER BY position",
+            [resource],
+        )
+        return {r[0]: PageState(r[0], r[1], r[2], tuple(json.loads(r[3]))) for r in rows}
+
+    def item_payloads(self, resource: str) -> dict[str, Any]:
+        """The stored payloads of a listed resource, by id (in the server's order)."""
+        if resource == "bills":
+            sql = "SELECT id, payload FROM bills ORDER BY position"
+            params: list[Any] = []
+        elif resource == "payments":
+            sql = "SELECT id, payload FROM payments ORDER BY position"
+            params = []
+        else:
+            sql = "SELECT id, payload FROM items WHERE resource = ? ORDER BY position"
+            params = [resource]
+        return {r[0]: json.loads(r[1]) for r in self._query(sql, params)}
+
+    def has_list(self, resource: str) -> bool:
+        return bool(self._query("SELECT 1 FROM pages WHERE resource = ? LIMIT 1", [resource]))
+
+    def detail_state(self, kind: str) -> dict[str, tuple[str | None, str]]:
+        """(etag, summary) of every stored detail of one kind, by id."""
+        rows = self._query("SELECT id, etag, summary FROM details WHERE kind = ?", [kind])
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def pdf_state(self) -> dict[str, tuple[str | None, str]]:
+        rows = self._query("SELECT bill_id, etag, summary FROM bill_pdfs")
+        return {r[0]: (r[1], r[2]) for r in rows}
 
     def last_sync(self) -> dt.datetime | None:
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'last_sync'").fetchone()
-        return None if row is None else dt.datetime.fromisoformat(row[0])
+        rows = self._query("SELECT value FROM meta WHERE key = 'last_sync'")
+        return dt.datetime.fromisoformat(rows[0][0]) if rows else None
+
+    def profile(self) -> records.Profile | None:
+        payload = self.document("profile")
+        return None if payload is None else records.parse_profile(payload)
+
+    def contact(self) -> catalog.Contact | None:
+        payload = self.document("contact")
+        return None if payload is None else catalog.parse_contact(payload)
+
+    def _items(self, resource: str) -> list[Any]:
+        rows = self._query(
+            "SELECT payload FROM items WHERE resource = ? ORDER BY position", [resource]
+        )
+        return [json.loads(r[0]) for r in rows]
+
+    def subscriptions(self) -> list[records.Subscription]:
+        return [records.parse_subscription(p) for p in self._items("subscriptions")]
+
+    def plans(self) -> list[catalog.Plan]:
+        return [catalog.parse_plan(p) for p in self._items("plans")]
+
+    def channels(self) -> list[catalog.Channel]:
+        return [catalog.parse_channel(p) for p in self._items("channels")]
+
+    def payment_methods(self) -> list[billing.PaymentMethod]:
+        return [billing.parse_payment_method(p) for p in self._items("payment_methods")]
+
+    def tickets(self) -> list[catalog.Ticket]:
+        return [catalog.parse_ticket(p) for p in self._items("tickets")]
+
+    def faq(self, query: str = "") -> list[catalog.FaqEntry]:
+        entries = [catalog.parse_faq_entry(p) for p in self._items("faq")]
+        words = query.casefold().split()
+        return [
+            e
+            for e in entries
+            if all(w in f"{e.question} {e.answer} {e.category}".casefold() for w in words)
+        ]
+
+    def bill_rows(
+        self, year: int | None = None, status: str | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The fast path for big tables: one SELECT, plain tuples (see the BILL_* positions).
+
+        Dates are ISO strings and amounts integer minor units, exactly as stored.
+        """
+        clauses, params = [], []
+        if year is not None:
+            clauses.append("issue_date >= ? AND issue_date < ?")
+            params += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+        if status is not None:
+            clauses.append("status = ?")
+            params.append(status)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = f"SELECT {', '.join(BILL_COLUMNS)} FROM bills {where} ORDER BY position"  # noqa: S608
+        return self._query(sql, params)
+
+    def bills(self, year: int | None = None, status: str | None = None) -> list[billing.Bill]:
+        return [_bill_from_row(row) for row in self.bill_rows(year, status)]
+
+    def bill_detail(self, bill_id: str) -> billing.BillDetail | None:
+        rows = self._query("SELECT payload FROM details WHERE kind = 'bill' AND id = ?", [bill_id])
+        return billing.parse_bill_detail(json.loads(rows[0][0])) if rows else None
+
+    def ticket_thread(self, ticket_id: str) -> catalog.TicketThread | None:
+        rows = self._query(
+            "SELECT payload FROM details WHERE kind = 'ticket' AND id = ?", [ticket_id]
+        )
+        return catalog.parse_ticket_thread(json.loads(rows[0][0])) if rows else None
+
+    def payments(self) -> list[billing.Payment]:
+        rows = self._query("SELECT payload FROM payments ORDER BY position")
+        return [billing.parse_payment(json.loads(r[0])) for r in rows]
+
+    def pdf(self, bill_id: str) -> bytes | None:
+        rows = self._query("SELECT data FROM bill_pdfs WHERE bill_id = ?", [bill_id])
+        return bytes(rows[0][0]) if rows else None
+
+    def pdf_ids(self) -> set[str]:
+        return {r[0] for r in self._query("SELECT bill_id FROM bill_pdfs")}
+
+    def alerts(self, include_dismissed: bool = False) -> list[Alert]:
+        where = "" if include_dismissed else "WHERE dismissed = 0"
+        rows = self._query(
+            "SELECT key, kind, subject_id, params, created_at, dismissed FROM alerts "  # noqa: S608
+            f"{where} ORDER BY created_at DESC, key"
+        )
+        return [
+            Alert(r[0], r[1], r[2], json.loads(r[3]), dt.datetime.fromisoformat(r[4]), bool(r[5]))
+            for r in rows
+        ]
 
     def snapshot(self) -> AccountSnapshot:
-        profile = self.document("profile")
-        subscriptions = self.document("subscriptions") or []
-        return AccountSnapshot(
-            profile=None if profile is None else records.parse_profile(profile),
-            subscriptions=tuple(records.parse_subscription(s) for s in subscriptions),
-            last_sync=self.last_sync(),
-        )
+        with self._lock:
+            due = self._query(
+                "SELECT currency, SUM(total), MIN(due_date), SUM(status = 'overdue') FROM bills"
+                " WHERE status IN ('due', 'overdue', 'failed') GROUP BY currency"
+            )
+            tickets = self.tickets()
+            return AccountSnapshot(
+                profile=self.profile(),
+                subscriptions=tuple(self.subscriptions()),
+                last_sync=self.last_sync(),
+                payment_methods=tuple(self.payment_methods()),
+                amount_due=records.Money(int(due[0][1]), due[0][0]) if due else None,
+                next_due_date=dt.date.fromisoformat(due[0][2]) if due else None,
+                overdue_bills=int(due[0][3]) if due else 0,
+                open_tickets=sum(1 for t in tickets if t.status not in ("closed", "resolved")),
+                alerts=tuple(self.alerts()),
+                notice=self.open_notice,
+            )
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _bill_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
+    bill = billing.parse_bill(payload)
+    return (
+        bill.id,
+        position,
+        bill.number,
+        bill.period_start.isoformat(),
+        bill.period_end.isoformat(),
+        bill.issue_date.isoformat(),
+        bill.due_date.isoformat(),
+        bill.total_excl_tax.amount,
+        bill.tax.amount,
+        bill.total.amount,
+        bill.total.currency,
+        bill.status,
+        bill.subscription_id,
+        json.dumps(payload),
+    )
+
+
+def _bill_from_row(row: Sequence[Any]) -> billing.Bill:
+    currency = row[BILL_CURRENCY]
+    return billing.Bill(
+        id=row[BILL_ID],
+        number=row[BILL_NUMBER],
+        period_start=dt.date.fromisoformat(row[BILL_PERIOD_START]),
+        period_end=dt.date.fromisoformat(row[BILL_PERIOD_END]),
+        issue_date=dt.date.fromisoformat(row[BILL_ISSUE_DATE]),
+        due_date=dt.date.fromisoformat(row[BILL_DUE_DATE]),
+        total_excl_tax=records.Money(row[BILL_TOTAL_EXCL_TAX], currency),
+        tax=records.Money(row[BILL_TAX], currency),
+        total=records.Money(row[BILL_TOTAL], currency),
+        status=row[BILL_STATUS],
+        subscription_id=row[BILL_SUBSCRIPTION_ID],
+    )
+
+
+def _payment_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
+    payment = billing.parse_payment(payload)
+    return (
+        payment.id,
+        position,
+        payment.created_at.isoformat(),
+        payment.amount.amount,
+        payment.amount.currency,
+        payment.status,
+        payment.bill_id,
+        payment.method_summary,
+        payment.reference,
+        json.dumps(payload),
+    )
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+__all__ = ["AccountCache", "AccountSnapshot", "Alert", "CacheNotice", "PageState"]

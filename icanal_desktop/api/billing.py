@@ -1,0 +1,207 @@
+"""Typed records of bills, payments and payment methods, validated at the boundary.
+
+Slotted frozen dataclasses: the bills list can hold 100,000 of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from icanal_desktop.api.errors import MalformedResponseError
+from icanal_desktop.api.records import Money, _Reader
+
+BILL_STATUSES = frozenset({"paid", "due", "overdue", "failed"})
+PAYMENT_METHOD_TYPES = frozenset({"card", "sepa_debit", "mobile_money"})
+
+
+@dataclass(frozen=True, slots=True)
+class Bill:
+    id: str
+    number: str
+    period_start: dt.date
+    period_end: dt.date
+    issue_date: dt.date
+    due_date: dt.date
+    total_excl_tax: Money
+    tax: Money
+    total: Money
+    status: str
+    subscription_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BillLine:
+    label: str
+    quantity: int
+    unit_amount: Money
+    amount: Money
+    tax_rate_bp: int  # basis points: 2000 = 20 %
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    id: str
+    created_at: dt.datetime
+    amount: Money
+    method_summary: str
+    bill_id: str | None
+    status: str
+    reference: str
+    description: str = ""
+    failure_reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BillDetail:
+    bill: Bill
+    lines: tuple[BillLine, ...]
+    payments: tuple[Payment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentMethod:
+    id: str
+    type: str  # card, sepa_debit, mobile_money
+    is_default: bool
+    label: str  # masked summary, e.g. "Visa •••• 4242"
+    holder: str | None = None
+    brand: str | None = None
+    last4: str | None = None
+    exp_month: int | None = None
+    exp_year: int | None = None
+    iban_masked: str | None = None
+    mandate_reference: str | None = None
+    operator: str | None = None
+    msisdn_masked: str | None = None
+
+    def expires_before(self, day: dt.date) -> bool:
+        """A card whose last valid day is before `day` (cards are valid to month end)."""
+        if self.exp_month is None or self.exp_year is None:
+            return False
+        first_invalid = (
+            dt.date(self.exp_year + 1, 1, 1)
+            if self.exp_month == 12
+            else dt.date(self.exp_year, self.exp_month + 1, 1)
+        )
+        return first_invalid <= day
+
+
+@dataclass(frozen=True, slots=True)
+class CardToken:
+    token: str
+    brand: str
+    last4: str
+    exp_month: int
+    exp_year: int
+
+    def __repr__(self) -> str:
+        return f"CardToken(brand={self.brand!r}, last4={self.last4!r})"
+
+
+def parse_bill(data: object) -> Bill:
+    r = _Reader("bill", data)
+    return Bill(
+        id=r.text("id"),
+        number=r.text("number"),
+        period_start=r.date("period_start"),
+        period_end=r.date("period_end"),
+        issue_date=r.date("issue_date"),
+        due_date=r.date("due_date"),
+        total_excl_tax=r.money("total_excl_tax"),
+        tax=r.money("tax"),
+        total=r.money("total"),
+        status=r.choice("status", BILL_STATUSES),
+        subscription_id=r.opt_text("subscription_id") if r.has("subscription_id") else None,
+    )
+
+
+def _line(r: _Reader) -> BillLine:
+    return BillLine(
+        label=r.text("label"),
+        quantity=r.integer("quantity"),
+        unit_amount=r.money("unit_amount"),
+        amount=r.money("amount"),
+        tax_rate_bp=r.integer("tax_rate_bp"),
+    )
+
+
+def parse_payment(data: object) -> Payment:
+    r = _Reader("payment", data)
+    return Payment(
+        id=r.text("id"),
+        created_at=r.datetime("created_at"),
+        amount=r.money("amount"),
+        method_summary=r.text("method_summary"),
+        bill_id=r.opt_text("bill_id"),
+        status=r.text("status"),
+        reference=r.text("reference"),
+        description=r.text("description") if r.has("description") else "",
+        failure_reason=r.opt_text("failure_reason") if r.has("failure_reason") else None,
+    )
+
+
+def parse_bill_detail(data: object) -> BillDetail:
+    r = _Reader("bill detail", data)
+    return BillDetail(
+        bill=parse_bill(data),
+        lines=tuple(_line(line) for line in r.objects("lines")),
+        payments=tuple(parse_payment(p.data) for p in r.objects("payments")),
+    )
+
+
+def parse_payment_method(data: object) -> PaymentMethod:
+    r = _Reader("payment method", data)
+    kind = r.choice("type", PAYMENT_METHOD_TYPES)
+    common = {"id": r.text("id"), "type": kind, "is_default": r.flag("is_default")}
+    if kind == "card":
+        c = r.obj("card")
+        return PaymentMethod(
+            **common,  # type: ignore[arg-type]
+            label=f"{c.text('brand')} •••• {c.text('last4')}",
+            holder=c.opt_text("holder") if c.has("holder") else None,
+            brand=c.text("brand"),
+            last4=c.text("last4"),
+            exp_month=c.integer("exp_month"),
+            exp_year=c.integer("exp_year"),
+        )
+    if kind == "sepa_debit":
+        s = r.obj("sepa_debit")
+        iban = s.text("iban_masked")
+        _check_masked("payment method", iban)
+        return PaymentMethod(
+            **common,  # type: ignore[arg-type]
+            label=f"SEPA {iban}",
+            holder=s.opt_text("holder") if s.has("holder") else None,
+            iban_masked=iban,
+            mandate_reference=s.opt_text("mandate_reference")
+            if s.has("mandate_reference")
+            else None,
+        )
+    m = r.obj("mobile_money")
+    msisdn = m.text("msisdn_masked")
+    _check_masked("payment method", msisdn)
+    return PaymentMethod(
+        **common,  # type: ignore[arg-type]
+        label=f"{m.text('operator')} {msisdn}",
+        operator=m.text("operator"),
+        msisdn_masked=msisdn,
+    )
+
+
+def _check_masked(resource: str, value: str) -> None:
+    # A server bug that sent a full number must not put it in our cache.
+    digits = sum(ch.isdigit() for ch in value)
+    if digits > 6 and not any(ch in value for ch in "*•x."):
+        raise MalformedResponseError(resource, "an account number is not masked")
+
+
+def parse_card_token(data: object) -> CardToken:
+    r = _Reader("card token", data)
+    return CardToken(
+        token=r.text("token"),
+        brand=r.text("brand"),
+        last4=r.text("last4"),
+        exp_month=r.integer("exp_month"),
+        exp_year=r.integer("exp_year"),
+    )
