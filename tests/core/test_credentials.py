@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from typing import cast
 
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
 from icanal_desktop.credentials import CredentialStore
@@ -21,17 +23,26 @@ def test_insecure_backends_mean_no_secure_storage(backend: object) -> None:
     store.forget("acc")  # harmless
 
 
-class _BrokenKeyring(null.Keyring):
-    """A backend that claims to work but fails on use, like a locked collection."""
+class _BrokenKeyring:
+    """Looks like a keyring but fails on use, like a locked collection.
 
-    priority = 10
+    Deliberately not a KeyringBackend subclass: keyring registers every subclass as a
+    candidate backend for the whole process, and this one would then break the others.
+    """
 
-    def set_password(self, service: str, username: str, password: str | None = None) -> None:
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise RuntimeError("the collection is locked")
+
+    def delete_password(self, service: str, username: str) -> None:
         raise RuntimeError("the collection is locked")
 
 
 def test_a_failing_backend_is_reported_not_raised() -> None:
-    status = CredentialStore(service="icanal-test", backend=_BrokenKeyring()).status()
+    broken = cast(KeyringBackend, _BrokenKeyring())
+    status = CredentialStore(service="icanal-test", backend=broken).status()
     assert status.secure is False
 
 
