@@ -15,6 +15,7 @@ import logging
 import random
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -112,7 +113,8 @@ class ApiClient:
         # Called (on the calling thread) every time the server rotates the refresh token,
         # so that a remembered token is replaced at once: the old one is dead.
         self.on_tokens_rotated = on_tokens_rotated
-        self.requests_sent = 0  # every HTTP request that left, retries included
+        # Every HTTP answer's status, retries included: what a sync really cost.
+        self.statuses: Counter[int] = Counter()
 
     @property
     def tokens(self) -> records.Tokens | None:
@@ -367,7 +369,6 @@ class ApiClient:
         all_headers = dict(headers)
         if access_token is not None:
             all_headers["Authorization"] = f"Bearer {access_token}"
-        self.requests_sent += 1
         try:
             response = self._http.request(
                 method,
@@ -384,6 +385,7 @@ class ApiClient:
             log.info("%s %s failed: %s", method, path, type(exc).__name__)
             raise OfflineError(f"{self.server_url} unreachable ({type(exc).__name__})") from None
         log.debug("%s %s -> %s", method, path, response.status_code)
+        self.statuses[response.status_code] += 1
         return response
 
 

@@ -414,6 +414,12 @@ class AccountCache:
     def has_list(self, resource: str) -> bool:
         return bool(self._query("SELECT 1 FROM pages WHERE resource = ? LIMIT 1", [resource]))
 
+    def has_resource(self, name: str) -> bool:
+        """Whether a copy of this resource (a list or a document) was ever stored."""
+        if self.has_list(name):
+            return True
+        return bool(self._query("SELECT 1 FROM documents WHERE name = ?", [name]))
+
     def detail_state(self, kind: str) -> dict[str, tuple[str | None, str]]:
         """(etag, summary) of every stored detail of one kind, by id."""
         rows = self._query("SELECT id, etag, summary FROM details WHERE kind = ?", [kind])
