@@ -17,7 +17,17 @@ from icanal_sandbox.middleware import (
     QueryTokenGuard,
 )
 from icanal_sandbox.problems import install_problem_handlers
-from icanal_sandbox.routes import account, auth, subscriptions
+from icanal_sandbox.routes import (
+    account,
+    auth,
+    billing,
+    catalog,
+    contract_changes,
+    payment_methods,
+    sandbox,
+    subscriptions,
+    support,
+)
 from icanal_sandbox.state import Sandbox
 
 API_PREFIX = "/api/v1"
@@ -30,11 +40,17 @@ def _api_router(sandbox_routes: bool) -> APIRouter:
     api.include_router(auth.router)
     api.include_router(account.router)
     api.include_router(subscriptions.router)
-    del sandbox_routes
+    api.include_router(contract_changes.router)
+    api.include_router(catalog.router)
+    api.include_router(billing.router)
+    api.include_router(payment_methods.router)
+    api.include_router(support.router)
+    if sandbox_routes:
+        api.include_router(sandbox.router)
     return api
 
 
-def create_app(sandbox: Sandbox) -> FastAPI:
+def create_app(state: Sandbox) -> FastAPI:
     app = FastAPI(
         title="iCanal Espace Client API",
         version=__version__,
@@ -43,9 +59,9 @@ def create_app(sandbox: Sandbox) -> FastAPI:
         docs_url=None,
         redoc_url=None,
     )
-    app.state.sandbox = sandbox
+    app.state.sandbox = state
     install_problem_handlers(app)
-    app.include_router(_api_router(sandbox.settings.sandbox_routes))
+    app.include_router(_api_router(state.settings.sandbox_routes))
     app.openapi = lambda: openapi_document(app)  # type: ignore[method-assign]
     return app
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE accounts (
@@ -196,6 +196,7 @@ CREATE TABLE payment_methods (
     mandate_date TEXT,
     operator TEXT,
     msisdn_masked TEXT,
+    vault_token TEXT,
     created_at TEXT NOT NULL,
     deleted_at TEXT
 );

@@ -66,13 +66,17 @@ def page_request(
 PageDep = Annotated[PageRequest, Depends(page_request)]
 
 
-def keyset_clause(page: PageRequest, key_column: str, id_column: str) -> tuple[str, list[Any]]:
-    """SQL fragment and parameters for "after the cursor" in a (key DESC, id DESC) order."""
+def keyset_clause(
+    page: PageRequest, key_column: str, id_column: str, *, ascending: bool = False
+) -> tuple[str, list[Any]]:
+    """SQL fragment and parameters for "after the cursor" in a (key, id) order,
+    descending unless `ascending`."""
     if page.after is None:
         return "1 = 1", []
     key, item_id = page.after
+    op = ">" if ascending else "<"
     return (
-        f"({key_column} < ? OR ({key_column} = ? AND {id_column} < ?))",
+        f"({key_column} {op} ? OR ({key_column} = ? AND {id_column} {op} ?))",
         [key, key, item_id],
     )
 

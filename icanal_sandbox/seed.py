@@ -11,10 +11,12 @@ import random
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from icanal_sandbox.clock import iso_z
 from icanal_sandbox.dates import add_months
 from icanal_sandbox.db import Database
+from icanal_sandbox.history import BillingSpec, Profile, write_history
 from icanal_sandbox.ids import seeded_id
 from icanal_sandbox.security import hash_password
 from icanal_sandbox.seed_catalog import seed_catalog
@@ -254,6 +256,54 @@ def _heavy_contracts(today: date) -> list[Contract]:
     ]
 
 
+def _scale_contracts(today: date, bills: int) -> list[Contract]:
+    """A business account with one decoder per ten years of bills: `bills` bills in all."""
+    contracts: list[Contract] = []
+    while bills > 0:
+        months = min(bills, 120)
+        start = add_months(today, -months + 1) - timedelta(days=1 + len(contracts) % 27)
+        contracts.append(Contract(plan_periods=[(start, "famille_max", [])]))
+        bills -= months
+    return contracts
+
+
+def _profile(who: Household, today: date) -> Profile:
+    holder = f"{who.first_name} {who.last_name}".upper()
+    soon = add_months(today, 1)
+    later = add_months(today, 26)
+    mandate = add_months(today, -26).isoformat()
+    sepa: dict[str, Any] = {
+        "type": "sepa_debit",
+        "last4": "1234" if who is DEMO else "0189",
+        "iban_prefix": "FR76",
+        "mandate_reference": f"ICANAL-{who.subscriber_number}-01",
+        "mandate_date": mandate,
+    }
+    if who is DEMO:
+        methods: list[dict[str, Any]] = [
+            {"type": "card", "default": True, "brand": "visa", "last4": "4242",
+             "exp_month": soon.month, "exp_year": soon.year},
+            sepa,
+            {"type": "mobile_money", "operator": "orange_money", "msisdn": "+33612345678"},
+        ]  # fmt: skip
+        return Profile("demo", holder, who.subscriber_number, methods,
+                       unpaid={2: "due", 3: "failed"}, failed_then_paid=1, tickets=2)  # fmt: skip
+    if who is SECOND:
+        methods = [{**sepa, "default": True},
+                   {"type": "card", "brand": "mastercard", "last4": "5454",
+                    "exp_month": later.month, "exp_year": later.year}]  # fmt: skip
+        return Profile("second", holder, who.subscriber_number, methods, tickets=1)
+    if who is HEAVY:
+        methods = [
+            {"type": "card", "default": True, "brand": "visa", "last4": "1881",
+             "exp_month": later.month, "exp_year": later.year, "age_days": 3000},
+            {**sepa, "age_days": 3600},
+        ]  # fmt: skip
+        return Profile("heavy", holder, who.subscriber_number, methods,
+                       failed_then_paid=12, vod_payments=880, tickets=220)  # fmt: skip
+    return Profile("scale", holder, who.subscriber_number, [{**sepa, "default": True}])
+
+
 def seed_demo(db: Database, now: datetime, scale_bills: int = 0) -> None:
     rng = random.Random(20260101)  # noqa: S311 - reproducible demo data, not secrets
     today = now.date()
@@ -265,12 +315,21 @@ def seed_demo(db: Database, now: datetime, scale_bills: int = 0) -> None:
             (HEAVY, _heavy_contracts(today)),
         ]
         if scale_bills:
-            start = add_months(today, -max(scale_bills, 1))
-            households.append((SCALE, [Contract(plan_periods=[(start, "famille_max", [])])]))
+            households.append((SCALE, _scale_contracts(today, scale_bills)))
         for who, contracts in households:
             account_id = _insert_account(conn, rng, who, now)
-            for contract in contracts:
-                insert_contract(conn, rng, account_id, ids, contract, now)
+            specs = [
+                BillingSpec(
+                    insert_contract(conn, rng, account_id, ids, contract, now),
+                    [
+                        (since, ids[plan], [ids[o] for o in opts])
+                        for since, plan, opts in contract.plan_periods
+                    ],
+                    contract.end_date,
+                )
+                for contract in contracts
+            ]
+            write_history(conn, rng, account_id, _profile(who, today), specs, now)
 
 
 def seed(db: Database, kind: str, now: datetime, scale_bills: int = 0) -> bool:
