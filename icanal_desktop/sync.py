@@ -220,6 +220,7 @@ def _sync_list(
     items: dict[str, Any] = {}
     pages: list[PageState] = []
     changed = False
+    documents: dict[str, Any] = {}
     cursor = ""
     while True:
         ctx.check_cancelled()
@@ -245,6 +246,8 @@ def _sync_list(
             got = ctx.client.get_json(name, spec.path, None, params)
         changed = True
         raw, next_cursor = records.parse_page(name, got.data)
+        if name == "plans" and not cursor:
+            documents["plan_options"] = _plan_options(got.data)
         page_items = []
         for payload in raw:
             spec.validate(payload)
@@ -258,8 +261,17 @@ def _sync_list(
         return False, list(items.items())
     item_list = list(items.items())
     alerts = _change_alerts(ctx, name, old, items) if old is not None else []
-    cache.replace_list(name, item_list, pages, alerts=alerts)
+    cache.replace_list(name, item_list, pages, alerts=alerts, documents=documents)
     return True, item_list
+
+
+def _plan_options(page: Any) -> list[Any]:
+    options = page.get("options") if isinstance(page, dict) else None
+    if not isinstance(options, list):
+        raise MalformedResponseError("plans", "missing field 'options'")
+    for option in options:
+        catalog.parse_plan_option(option)
+    return options
 
 
 def _add_items(items: dict[str, Any], page_items: list[tuple[str, Any]]) -> None:

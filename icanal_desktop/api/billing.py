@@ -28,13 +28,14 @@ class Bill:
     total: Money
     status: str
     subscription_id: str | None = None
+    amount_due: Money | None = None  # what remains to pay (zero once paid)
 
 
 @dataclass(frozen=True, slots=True)
 class BillLine:
     label: str
     quantity: int
-    unit_amount: Money
+    unit_price: Money
     amount: Money
     tax_rate_bp: int  # basis points: 2000 = 20 %
 
@@ -50,6 +51,8 @@ class Payment:
     reference: str
     description: str = ""
     failure_reason: str | None = None
+    payment_method_id: str | None = None
+    bill_number: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +67,8 @@ class PaymentMethod:
     id: str
     type: str  # card, sepa_debit, mobile_money
     is_default: bool
-    label: str  # masked summary, e.g. "Visa •••• 4242"
+    label: str  # the server's masked summary, e.g. "Visa •••• 4242"
+    expires_soon: bool = False
     holder: str | None = None
     brand: str | None = None
     last4: str | None = None
@@ -113,6 +117,7 @@ def parse_bill(data: object) -> Bill:
         total=r.money("total"),
         status=r.choice("status", BILL_STATUSES),
         subscription_id=r.opt_text("subscription_id") if r.has("subscription_id") else None,
+        amount_due=r.money("amount_due") if r.has("amount_due") else None,
     )
 
 
@@ -120,7 +125,7 @@ def _line(r: _Reader) -> BillLine:
     return BillLine(
         label=r.text("label"),
         quantity=r.integer("quantity"),
-        unit_amount=r.money("unit_amount"),
+        unit_price=r.money("unit_price"),
         amount=r.money("amount"),
         tax_rate_bp=r.integer("tax_rate_bp"),
     )
@@ -138,6 +143,8 @@ def parse_payment(data: object) -> Payment:
         reference=r.text("reference"),
         description=r.text("description") if r.has("description") else "",
         failure_reason=r.opt_text("failure_reason") if r.has("failure_reason") else None,
+        payment_method_id=r.opt_text("payment_method_id") if r.has("payment_method_id") else None,
+        bill_number=r.opt_text("bill_number") if r.has("bill_number") else None,
     )
 
 
@@ -153,47 +160,62 @@ def parse_bill_detail(data: object) -> BillDetail:
 def parse_payment_method(data: object) -> PaymentMethod:
     r = _Reader("payment method", data)
     kind = r.choice("type", PAYMENT_METHOD_TYPES)
-    common = {"id": r.text("id"), "type": kind, "is_default": r.flag("is_default")}
+    method_id, is_default = r.text("id"), r.flag("default")
+    label = r.text("summary")
+    expires_soon = r.flag("expires_soon")
     if kind == "card":
         c = r.obj("card")
         return PaymentMethod(
-            **common,  # type: ignore[arg-type]
-            label=f"{c.text('brand')} •••• {c.text('last4')}",
-            holder=c.opt_text("holder") if c.has("holder") else None,
+            method_id,
+            kind,
+            is_default,
+            label,
+            expires_soon,
+            holder=c.text("holder"),
             brand=c.text("brand"),
-            last4=c.text("last4"),
+            last4=_last4(c.text("last4")),
             exp_month=c.integer("exp_month"),
             exp_year=c.integer("exp_year"),
         )
     if kind == "sepa_debit":
-        s = r.obj("sepa_debit")
-        iban = s.text("iban_masked")
-        _check_masked("payment method", iban)
+        sepa = r.obj("sepa_debit")
+        iban = sepa.text("iban_masked")
+        _check_masked(iban)
         return PaymentMethod(
-            **common,  # type: ignore[arg-type]
-            label=f"SEPA {iban}",
-            holder=s.opt_text("holder") if s.has("holder") else None,
+            method_id,
+            kind,
+            is_default,
+            label,
+            expires_soon,
+            holder=sepa.text("holder"),
             iban_masked=iban,
-            mandate_reference=s.opt_text("mandate_reference")
-            if s.has("mandate_reference")
-            else None,
+            mandate_reference=sepa.text("mandate_reference"),
         )
-    m = r.obj("mobile_money")
-    msisdn = m.text("msisdn_masked")
-    _check_masked("payment method", msisdn)
+    mobile = r.obj("mobile_money")
+    msisdn = mobile.text("msisdn_masked")
+    _check_masked(msisdn)
     return PaymentMethod(
-        **common,  # type: ignore[arg-type]
-        label=f"{m.text('operator')} {msisdn}",
-        operator=m.text("operator"),
+        method_id,
+        kind,
+        is_default,
+        label,
+        expires_soon,
+        operator=mobile.text("operator"),
         msisdn_masked=msisdn,
     )
 
 
-def _check_masked(resource: str, value: str) -> None:
+def _last4(value: str) -> str:
+    if len(value) != 4 or not value.isdigit():
+        raise MalformedResponseError("payment method", "last4 is not four digits")
+    return value
+
+
+def _check_masked(value: str) -> None:
     # A server bug that sent a full number must not put it in our cache.
     digits = sum(ch.isdigit() for ch in value)
-    if digits > 6 and not any(ch in value for ch in "*•x."):
-        raise MalformedResponseError(resource, "an account number is not masked")
+    if digits > 8 or not any(ch in value for ch in "*•xX"):
+        raise MalformedResponseError("payment method", "an account number is not masked")
 
 
 def parse_card_token(data: object) -> CardToken:

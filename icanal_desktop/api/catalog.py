@@ -24,6 +24,9 @@ class Offer:
     id: str
     title: str
     description: str
+    monthly_discount: Money
+    duration_months: int
+    valid_until: dt.date
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,18 +41,34 @@ class Plan:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanOption:
+    id: str
+    name: str
+    description: str
+    monthly_price: Money
+
+
+@dataclass(frozen=True, slots=True)
 class PlanChangePreview:
+    plan_id: str
+    plan_name: str
+    option_ids: tuple[str, ...]
+    current_monthly_price: Money
+    new_monthly_price: Money
     amount_due_now: Money
     effective_date: dt.date
-    new_monthly_price: Money
+    immediate: bool  # upgrades apply at once, downgrades at renewal
     new_commitment_end: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
 class CancellationPreview:
     earliest_effective_date: dt.date
-    fees: Money
+    early_termination_fee: Money
     remaining_commitment_months: int
+    commitment_end: dt.date | None
+    fee_free_date: dt.date
+    monthly_price: Money
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +89,11 @@ class Ticket:
     bill_id: str | None
     created_at: dt.datetime
     updated_at: dt.datetime
+    message_count: int = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != "closed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +115,9 @@ class Contact:
     phone: str
     hours: str
     email: str
+    postal_address: str
+    chat_available: bool
+    response_time: str
 
 
 def parse_channel(data: object) -> Channel:
@@ -105,7 +132,24 @@ def parse_channel(data: object) -> Channel:
 
 
 def _offer(r: _Reader) -> Offer:
-    return Offer(id=r.text("id"), title=r.text("title"), description=r.text("description"))
+    return Offer(
+        id=r.text("id"),
+        title=r.text("title"),
+        description=r.text("description"),
+        monthly_discount=r.money("monthly_discount"),
+        duration_months=r.integer("duration_months"),
+        valid_until=r.date("valid_until"),
+    )
+
+
+def parse_plan_option(data: object) -> PlanOption:
+    r = _Reader("plan option", data)
+    return PlanOption(
+        id=r.text("id"),
+        name=r.text("name"),
+        description=r.text("description"),
+        monthly_price=r.money("monthly_price"),
+    )
 
 
 def parse_plan(data: object) -> Plan:
@@ -129,10 +173,16 @@ def _text_item(resource: str, value: object) -> str:
 
 def parse_plan_change_preview(data: object) -> PlanChangePreview:
     r = _Reader("plan change preview", data)
+    plan = r.obj("plan")
     return PlanChangePreview(
+        plan_id=plan.text("id"),
+        plan_name=plan.text("name"),
+        option_ids=tuple(o.text("id") for o in r.objects("options")),
+        current_monthly_price=r.money("current_monthly_price"),
+        new_monthly_price=r.money("new_monthly_price"),
         amount_due_now=r.money("amount_due_now"),
         effective_date=r.date("effective_date"),
-        new_monthly_price=r.money("new_monthly_price"),
+        immediate=r.flag("immediate"),
         new_commitment_end=r.opt_date("new_commitment_end"),
     )
 
@@ -141,8 +191,11 @@ def parse_cancellation_preview(data: object) -> CancellationPreview:
     r = _Reader("cancellation preview", data)
     return CancellationPreview(
         earliest_effective_date=r.date("earliest_effective_date"),
-        fees=r.money("fees"),
+        early_termination_fee=r.money("early_termination_fee"),
         remaining_commitment_months=r.integer("remaining_commitment_months"),
+        commitment_end=r.opt_date("commitment_end"),
+        fee_free_date=r.date("fee_free_date"),
+        monthly_price=r.money("monthly_price"),
     )
 
 
@@ -157,6 +210,7 @@ def parse_ticket(data: object) -> Ticket:
         bill_id=r.opt_text("bill_id"),
         created_at=r.datetime("created_at"),
         updated_at=r.datetime("updated_at"),
+        message_count=r.integer("message_count") if r.has("message_count") else 0,
     )
 
 
@@ -190,4 +244,11 @@ def parse_faq_entry(data: object) -> FaqEntry:
 
 def parse_contact(data: object) -> Contact:
     r = _Reader("contact", data)
-    return Contact(phone=r.text("phone"), hours=r.text("hours"), email=r.text("email"))
+    return Contact(
+        phone=r.text("phone"),
+        hours=r.text("hours"),
+        email=r.text("email"),
+        postal_address=r.text("postal_address"),
+        chat_available=r.flag("chat_available"),
+        response_time=r.text("response_time"),
+    )

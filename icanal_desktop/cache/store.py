@@ -252,6 +252,7 @@ class AccountCache:
         pages: Sequence[PageState],
         *,
         alerts: Iterable[Alert] = (),
+        documents: dict[str, Any] | None = None,
     ) -> None:
         """Replaces a whole listed resource (rows and page states) in one transaction.
 
@@ -309,6 +310,8 @@ class AccountCache:
                         "DELETE FROM bill_pdfs WHERE bill_id NOT IN (SELECT id FROM keep_ids)"
                     )
             self._write_alerts(conn, alerts)
+            for name, payload in (documents or {}).items():
+                self._write_document(conn, name, payload, None)
 
     def save_detail(
         self, kind: str, item_id: str, payload: Any, etag: str | None, summary: str
@@ -453,6 +456,10 @@ class AccountCache:
     def plans(self) -> list[catalog.Plan]:
         return [catalog.parse_plan(p) for p in self._items("plans")]
 
+    def plan_options(self) -> list[catalog.PlanOption]:
+        """The add-ons any plan can take (sent with the plans' first page)."""
+        return [catalog.parse_plan_option(p) for p in self.document("plan_options") or []]
+
     def channels(self) -> list[catalog.Channel]:
         return [catalog.parse_channel(p) for p in self._items("channels")]
 
@@ -539,7 +546,7 @@ class AccountCache:
                 amount_due=records.Money(int(due[0][1]), due[0][0]) if due else None,
                 next_due_date=dt.date.fromisoformat(due[0][2]) if due else None,
                 overdue_bills=int(due[0][3]) if due else 0,
-                open_tickets=sum(1 for t in tickets if t.status not in ("closed", "resolved")),
+                open_tickets=sum(1 for t in tickets if t.is_open),
                 alerts=tuple(self.alerts()),
                 notice=self.open_notice,
             )

@@ -44,8 +44,13 @@ def payment(n: int, bill_id: str | None = None) -> dict[str, Any]:
 CARD: dict[str, Any] = {
     "id": "pm_card",
     "type": "card",
-    "is_default": True,
-    "card": {"brand": "Visa", "last4": "4242", "exp_month": 1, "exp_year": 2027, "holder": "C D"},
+    "default": True,
+    "summary": "Visa •••• 4242",
+    "expires_soon": False,
+    "created_at": "2024-01-01T00:00:00Z",
+    "card": {"brand": "visa", "last4": "4242", "exp_month": 1, "exp_year": 2027, "holder": "C D"},
+    "sepa_debit": None,
+    "mobile_money": None,
 }
 
 
