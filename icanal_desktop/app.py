@@ -15,7 +15,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from icanal_desktop import __version__
+from icanal_desktop.accounts import AccountRegistry
 from icanal_desktop.api import ApiClient
+from icanal_desktop.api.errors import InsecureTransportError
+from icanal_desktop.api.transport import check_server_url
 from icanal_desktop.cache.paths import DATA_DIR_ENV
 from icanal_desktop.config import AppConfig, build_parser, config_from_args
 from icanal_desktop.credentials import CredentialStore
@@ -38,6 +41,10 @@ class AppParts:
     sign_in_dialog: SignInDialog
     main_window: MainWindow
 
+    def start(self) -> None:
+        """Opens the last remembered account (offline if need be) or the sign-in dialog."""
+        self.session.start()
+
     def shutdown(self) -> None:
         self.session.shutdown()
 
@@ -48,15 +55,26 @@ def build_app(
     credentials: CredentialStore | None = None,
     prefill: tuple[str, str] | None = None,
 ) -> AppParts:
-    """Builds the app's objects (a QApplication must exist). Nothing is shown yet: show
-    `sign_in_dialog`; once it is accepted, the main window is shown."""
+    """Builds the app's objects (a QApplication must exist). Nothing is shown until
+    `start()`, or until a test shows the sign-in dialog itself."""
     runner = TaskRunner()
-    client = ApiClient(config.server_url, ca_bundle=config.ca_bundle)
-    session = Session(client, credentials or CredentialStore(), runner, config.data_dir)
+
+    def new_client(server_url: str) -> ApiClient:
+        return ApiClient(server_url, ca_bundle=config.ca_bundle)
+
+    session = Session(
+        new_client,
+        credentials or CredentialStore(),
+        AccountRegistry(config.data_dir),
+        runner,
+        config.data_dir,
+        check_server_url(config.server_url),
+    )
     login, password = prefill or ("", "")
     dialog = SignInDialog(session, login, password)
     window = MainWindow(session)
-    dialog.accepted.connect(window.show)
+    session.account_opened.connect(lambda _: window.show())
+    session.sign_in_needed.connect(dialog.ask)
     return AppParts(config, runner, session, dialog, window)
 
 
@@ -87,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.demo and args.server is None:
             args.server = cleanup.enter_context(_embedded_sandbox())
         config = config_from_args(args)
+        try:
+            check_server_url(config.server_url)
+        except InsecureTransportError as exc:
+            sys.exit(f"icanal-desktop: {exc}")
 
         app = QApplication(sys.argv[:1])
         app.setApplicationName("iCanal Desktop")
@@ -95,10 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         install_translations(app, config.language)
 
         parts = build_app(config, prefill=DEMO_LOGIN if config.demo else None)
-        parts.sign_in_dialog.rejected.connect(app.quit)
+        window = parts.main_window
+        # Cancelling the sign-in with no account on screen ends the app.
+        parts.sign_in_dialog.rejected.connect(lambda: None if window.isVisible() else app.quit())
         app.aboutToQuit.connect(parts.shutdown)
-        app.setQuitOnLastWindowClosed(True)
-        parts.sign_in_dialog.show()
+        parts.start()
         return app.exec()
 
 

@@ -1,16 +1,30 @@
-"""The main window: one tab per area of the account, and a status bar with the sync state."""
+"""The main window: one tab per area of the account, the offline banner, the account menu
+(refresh, switch account, sign out) and a status bar with the sync state."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+from functools import partial
 
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from icanal_desktop.accounts import KnownAccount
 from icanal_desktop.cache import AccountSnapshot
 from icanal_desktop.session import Session
 from icanal_desktop.sync import SyncReport
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.formatting import datetime_text
 from icanal_desktop.views.messages import describe_error
+from icanal_desktop.views.offline_banner import OfflineBanner
+from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.placeholder_tab import PlaceholderTab
 
 
@@ -21,7 +35,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("iCanal — My account"))
         self.resize(1100, 720)
+        self.online_gate = OnlineGate(session, self)
 
+        self.banner = OfflineBanner(session)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Account sections"))
@@ -40,34 +56,94 @@ class MainWindow(QMainWindow):
             tab = self.tabs.widget(index)
             assert tab is not None
             tab.setAccessibleName(self.tabs.tabText(index))
-        self.setCentralWidget(self.tabs)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
 
-        self.server_label = QLabel(self.tr("Server: {url}").format(url=session.server_url))
-        self.server_label.setObjectName("statusServer")
-        self.server_label.setAccessibleName(self.tr("Server"))
-        self.sync_label = QLabel(self.tr("Not synced yet"))
-        self.sync_label.setObjectName("statusLastSync")
-        self.sync_label.setAccessibleName(self.tr("Last sync"))
-        self.statusBar().addWidget(self.server_label)
-        self.statusBar().addPermanentWidget(self.sync_label)
-
-        self.refresh_action = QAction(self.tr("&Refresh"), self)
-        self.refresh_action.setObjectName("refreshAction")
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(session.sync)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        account_menu = self.menuBar().addMenu(self.tr("&Account"))
-        account_menu.addAction(self.refresh_action)
-        account_menu.addSeparator()
-        account_menu.addAction(quit_action)
+        self._build_status_bar()
+        self._build_account_menu()
 
         session.snapshot_changed.connect(self._on_snapshot)
         session.sync_finished.connect(self._on_sync_finished)
         session.busy_changed.connect(self._on_busy)
+        session.accounts_changed.connect(self._fill_switcher)
+        session.account_opened.connect(self._on_account_opened)
+        session.signed_out.connect(self.hide)
         if session.snapshot is not None:
             self._on_snapshot(session.snapshot)
+
+    def _build_status_bar(self) -> None:
+        self.server_label = QLabel(self.tr("Server: {url}").format(url=self._session.server_url))
+        self.server_label.setObjectName("statusServer")
+        self.server_label.setAccessibleName(self.tr("Server"))
+        self.sync_progress = QProgressBar()
+        self.sync_progress.setObjectName("syncProgress")
+        self.sync_progress.setAccessibleName(self.tr("Sync in progress"))
+        self.sync_progress.setRange(0, 0)  # busy indicator
+        self.sync_progress.setMaximumWidth(120)
+        self.sync_progress.hide()
+        self.sync_label = QLabel(self.tr("Not synced yet"))
+        self.sync_label.setObjectName("statusLastSync")
+        self.sync_label.setAccessibleName(self.tr("Last sync"))
+        self.statusBar().addWidget(self.server_label)
+        self.statusBar().addPermanentWidget(self.sync_progress)
+        self.statusBar().addPermanentWidget(self.sync_label)
+
+    def _build_account_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Account"))
+        self.refresh_action = QAction(self.tr("&Refresh"), self)
+        self.refresh_action.setObjectName("refreshAction")
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self._session.sync)
+        menu.addAction(self.refresh_action)
+        self.online_gate.add(self.refresh_action)
+
+        self.switch_menu = QMenu(self.tr("S&witch account"), self)
+        self.switch_menu.setObjectName("switchAccountMenu")
+        menu.addMenu(self.switch_menu)
+        self._switch_group = QActionGroup(self)
+        menu.addSeparator()
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
+        self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.triggered.connect(lambda: self._session.sign_out())
+        self.forget_action = QAction(self.tr("Sign out and &forget this computer"), self)
+        self.forget_action.setObjectName("forgetComputerAction")
+        self.forget_action.setToolTip(
+            self.tr("Also deletes this account's saved data and remembered sign-in here.")
+        )
+        self.forget_action.triggered.connect(lambda: self._session.sign_out(forget_computer=True))
+        menu.addAction(self.sign_out_action)
+        menu.addAction(self.forget_action)
+        menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        self._fill_switcher(self._session.accounts)
+
+    def _fill_switcher(self, accounts: list[KnownAccount]) -> None:
+        self.switch_menu.clear()
+        current = self._session.account
+        for known in accounts:
+            action = QAction(known.label, self._switch_group)
+            action.setCheckable(True)
+            action.setChecked(current is not None and known.key == current.key)
+            action.triggered.connect(partial(self._session.switch_account, known.key))
+            self.switch_menu.addAction(action)
+        if accounts:
+            self.switch_menu.addSeparator()
+        add = self.switch_menu.addAction(self.tr("&Add another account…"))
+        add.setObjectName("addAccountAction")
+        add.triggered.connect(lambda: self._session.sign_in_needed.emit(None))
+
+    def _on_account_opened(self, known: KnownAccount) -> None:
+        self.setWindowTitle(self.tr("iCanal — {account}").format(account=known.label))
+        self.dashboard.show_snapshot(None)
+        self.sync_label.setText(self.tr("Not synced yet"))
+        self._fill_switcher(self._session.accounts)
 
     def _on_snapshot(self, snapshot: AccountSnapshot) -> None:
         self.dashboard.show_snapshot(snapshot)
@@ -75,9 +151,13 @@ class MainWindow(QMainWindow):
             self.sync_label.setText(
                 self.tr("Last sync: {when}").format(when=datetime_text(snapshot.last_sync))
             )
+        if self._session.account is not None:
+            self.setWindowTitle(
+                self.tr("iCanal — {account}").format(account=self._session.account.label)
+            )
 
     def _on_busy(self, busy: bool) -> None:
-        self.refresh_action.setEnabled(not busy)
+        self.sync_progress.setVisible(busy)
         if busy:
             self.statusBar().showMessage(self.tr("Syncing…"))
         else:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from icanal_desktop.accounts import KnownAccount
 from icanal_desktop.api.errors import RateLimitedError
 from icanal_desktop.credentials import StorageStatus
 from icanal_desktop.session import Session
@@ -92,6 +93,19 @@ class SignInDialog(QDialog):
         else:
             session.check_secure_storage()
         self._update_button()
+
+    def ask(self, known: KnownAccount | None = None) -> None:
+        """Shows the dialog, for a known account (its login filled in) or a new one."""
+        if known is not None:
+            self.login_edit.setText(known.login)
+            self.password_edit.clear()
+            self.remember_check.setChecked(known.remembered)
+        if self._session.offline_reason is not None and known is not None:
+            self._show_error(describe_error(self._session.offline_reason))
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        (self.password_edit if self.login_edit.text() else self.login_edit).setFocus()
 
     def _update_button(self) -> None:
         filled = bool(self.login_edit.text().strip() and self.password_edit.text())

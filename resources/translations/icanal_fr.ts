@@ -107,6 +107,10 @@
         <translation>Serveur</translation>
     </message>
     <message>
+        <source>Sync in progress</source>
+        <translation>Synchronisation en cours</translation>
+    </message>
+    <message>
         <source>Not synced yet</source>
         <translation>Pas encore synchronisé</translation>
     </message>
@@ -119,12 +123,36 @@
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
+        <source>S&amp;witch account</source>
+        <translation>C&amp;hanger de compte</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign out and &amp;forget this computer</source>
+        <translation>Se déconnecter et &amp;oublier cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Also deletes this account's saved data and remembered sign-in here.</source>
+        <translation>Supprime aussi les données enregistrées et la connexion mémorisée de ce compte sur cet ordinateur.</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Account</source>
         <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>&amp;Add another account…</source>
+        <translation>&amp;Ajouter un autre compte…</translation>
+    </message>
+    <message>
+        <source>iCanal — {account}</source>
+        <translation>iCanal — {account}</translation>
     </message>
     <message>
         <source>Last sync: {when}</source>
@@ -188,6 +216,52 @@
     <message>
         <source>Something went wrong ({kind}). Your data was kept; try again.</source>
         <translation>Un problème est survenu ({kind}). Vos données sont conservées ; réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineBanner</name>
+    <message>
+        <source>Connection status</source>
+        <translation>État de la connexion</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>last updated {when}</source>
+        <translation>dernière mise à jour le {when}</translation>
+    </message>
+    <message>
+        <source>nothing saved on this computer yet</source>
+        <translation>rien n’est encore enregistré sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Connecting… Showing saved data ({since}).</source>
+        <translation>Connexion… Affichage des données enregistrées ({since}).</translation>
+    </message>
+    <message>
+        <source>Signed out — {since}. Sign in again to update.</source>
+        <translation>Déconnecté — {since}. Reconnectez-vous pour mettre à jour.</translation>
+    </message>
+    <message>
+        <source>Offline — {since}.</source>
+        <translation>Hors ligne — {since}.</translation>
+    </message>
+    <message>
+        <source>Retrying in {n} s.</source>
+        <translation>Nouvel essai dans {n} s.</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>Nouvel essai…</translation>
+    </message>
+</context>
+<context>
+    <name>OnlineGate</name>
+    <message>
+        <source>Not available offline: this needs a connection to iCanal.</source>
+        <translation>Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
     </message>
 </context>
 <context>
