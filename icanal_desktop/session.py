@@ -28,7 +28,7 @@ from icanal_desktop.cache import AccountCache, AccountSnapshot
 from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.credentials import CredentialStore, StorageStatus
 from icanal_desktop.reconnect import ReconnectSchedule
-from icanal_desktop.sync import SyncReport, sync_account
+from icanal_desktop.sync import ALL_RESOURCES, SyncReport, sync_account
 from icanal_desktop.tasks import TaskHandle, TaskRunner
 
 T = TypeVar("T")
@@ -85,6 +85,8 @@ class Session(QObject):
     secure_storage_checked = Signal(object)  # StorageStatus
     action_finished = Signal(str, object)  # action name, its result
     action_failed = Signal(str, object)  # action name, the exception
+    resources_changed = Signal(object)  # frozenset of resource names (see sync.ALL_RESOURCES)
+    sync_progress = Signal(str, int, int)  # resource, done, total (emitted from the worker)
 
     def __init__(
         self,
@@ -297,7 +299,12 @@ class Session(QObject):
 
         def work(handle: TaskHandle) -> _SyncOutcome:
             cache = current.open_cache(self._data_dir)
-            report = sync_account(current.client, cache, cancelled=lambda: handle.cancelled)
+            report = sync_account(
+                current.client,
+                cache,
+                cancelled=lambda: handle.cancelled,
+                progress=self.sync_progress.emit,  # queued to the GUI thread by Qt
+            )
             snapshot = cache.snapshot()
             self._remember_display_name(current, snapshot)
             return _SyncOutcome(report, snapshot)
@@ -307,6 +314,8 @@ class Session(QObject):
             if current is not self._current:
                 return
             self._show_snapshot(outcome.snapshot)
+            if outcome.report.fetched:
+                self.resources_changed.emit(frozenset(outcome.report.fetched))
             connection_errors = [
                 e for e in outcome.report.failed.values() if _is_connection_error(e)
             ]
@@ -357,6 +366,9 @@ class Session(QObject):
             self.action_finished.emit(name, result)
             if on_done is not None:
                 on_done(result)
+            refreshed = getattr(result, "refresh", None)  # actions.Outcome
+            if isinstance(refreshed, SyncReport) and refreshed.fetched:
+                self.resources_changed.emit(frozenset(refreshed.fetched))
             self._snapshot_timer.start()
 
         def failed(exc: Exception) -> None:
@@ -367,6 +379,33 @@ class Session(QObject):
                 on_error(exc)
 
         return self._runner.run(in_worker, done, failed, key=f"action:{name}", writes_cache=True)
+
+    def load(
+        self,
+        loader: Callable[[AccountCache], T],
+        on_done: Callable[[T], None],
+        *,
+        owner: QObject | None = None,
+        key: str | None = None,
+    ) -> TaskHandle | None:
+        """Reads from the current account's cache off the GUI thread (e.g. a tab's rows);
+        `on_done` runs on the GUI thread, unless the account changed or `owner` is gone."""
+        current = self._current
+        if current is None or current.known is None:
+            return None
+
+        def done(result: T) -> None:
+            if current is self._current:
+                on_done(result)
+
+        return self._runner.run(
+            lambda _: loader(current.open_cache(self._data_dir)),
+            done,
+            self._unexpected,
+            owner=owner,
+            key=key,
+            writes_cache=True,
+        )
 
     def action_running(self, name: str) -> bool:
         return self._runner.is_running(f"action:{name}")
@@ -407,10 +446,11 @@ class Session(QObject):
     def _switch_to(self, current: _Account | None) -> None:
         previous = self._current
         self._current = current
+        if previous is not current:
+            self.snapshot = None
         if previous is not None and previous is not current:
             self._close_later(previous)
         if current is None:
-            self.snapshot = None
             self._set_state(ConnectionState.SIGNED_OUT)
 
     def _close_later(self, previous: _Account) -> None:
@@ -430,7 +470,10 @@ class Session(QObject):
 
         def done(snapshot: AccountSnapshot) -> None:
             if current is self._current:
+                first = self.snapshot is None
                 self._show_snapshot(snapshot)
+                if first:  # a newly opened account: every tab loads what it shows
+                    self.resources_changed.emit(frozenset(ALL_RESOURCES))
 
         self._runner.run(
             lambda _: current.open_cache(self._data_dir).snapshot(),

@@ -26,6 +26,7 @@ from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.offline_banner import OfflineBanner
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.placeholder_tab import PlaceholderTab
+from icanal_desktop.views.resource_names import resource_title
 
 
 class MainWindow(QMainWindow):
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         session.snapshot_changed.connect(self._on_snapshot)
         session.sync_finished.connect(self._on_sync_finished)
         session.busy_changed.connect(self._on_busy)
+        session.sync_progress.connect(self._on_sync_progress)
         session.accounts_changed.connect(self._fill_switcher)
         session.account_opened.connect(self._on_account_opened)
         session.signed_out.connect(self.hide)
@@ -159,9 +161,17 @@ class MainWindow(QMainWindow):
     def _on_busy(self, busy: bool) -> None:
         self.sync_progress.setVisible(busy)
         if busy:
+            self.sync_progress.setRange(0, 0)  # until the sync says how far it is
             self.statusBar().showMessage(self.tr("Syncing…"))
         else:
             self.statusBar().clearMessage()
+
+    def _on_sync_progress(self, resource: str, done: int, total: int) -> None:
+        self.sync_progress.setRange(0, total)
+        self.sync_progress.setValue(done)
+        self.statusBar().showMessage(
+            self.tr("Syncing {what}…").format(what=resource_title(resource))
+        )
 
     def _on_sync_finished(self, report: SyncReport) -> None:
         if report.failed:

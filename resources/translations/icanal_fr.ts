@@ -163,6 +163,10 @@
         <translation>Synchronisation…</translation>
     </message>
     <message>
+        <source>Syncing {what}…</source>
+        <translation>Synchronisation : {what}…</translation>
+    </message>
+    <message>
         <source>Sync incomplete: {reason}</source>
         <translation>Synchronisation incomplète : {reason}</translation>
     </message>
@@ -262,6 +266,49 @@
     <message>
         <source>Not available offline: this needs a connection to iCanal.</source>
         <translation>Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+    </message>
+</context>
+<context>
+    <name>Resources</name>
+    <message>
+        <source>your profile</source>
+        <translation>votre profil</translation>
+    </message>
+    <message>
+        <source>your subscription</source>
+        <translation>votre abonnement</translation>
+    </message>
+    <message>
+        <source>bills</source>
+        <translation>factures</translation>
+    </message>
+    <message>
+        <source>payment methods</source>
+        <translation>moyens de paiement</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>paiements</translation>
+    </message>
+    <message>
+        <source>plans</source>
+        <translation>offres</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>chaînes</translation>
+    </message>
+    <message>
+        <source>support requests</source>
+        <translation>demandes d’assistance</translation>
+    </message>
+    <message>
+        <source>help articles</source>
+        <translation>articles d’aide</translation>
+    </message>
+    <message>
+        <source>contact details</source>
+        <translation>coordonnées</translation>
     </message>
 </context>
 <context>
