@@ -42,21 +42,24 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Account sections"))
-        self.dashboard = DashboardTab()
-        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         soon = self.tr("This section is coming in a next version of iCanal Desktop.")
-        for name, title in (
-            ("subscriptionTab", self.tr("Subscription")),
-            ("billsTab", self.tr("Bills")),
-            ("paymentMethodsTab", self.tr("Payment methods")),
-            ("supportTab", self.tr("Support")),
-            ("profileTab", self.tr("Profile")),
+        # One attribute per tab; each tab builds itself from the session and the gate.
+        self.dashboard = DashboardTab()
+        self.subscription: QWidget = PlaceholderTab("subscriptionTab", soon)
+        self.bills: QWidget = PlaceholderTab("billsTab", soon)
+        self.payment_methods: QWidget = PlaceholderTab("paymentMethodsTab", soon)
+        self.support: QWidget = PlaceholderTab("supportTab", soon)
+        self.profile: QWidget = PlaceholderTab("profileTab", soon)
+        for tab, title in (
+            (self.dashboard, self.tr("Dashboard")),
+            (self.subscription, self.tr("Subscription")),
+            (self.bills, self.tr("Bills")),
+            (self.payment_methods, self.tr("Payment methods")),
+            (self.support, self.tr("Support")),
+            (self.profile, self.tr("Profile")),
         ):
-            self.tabs.addTab(PlaceholderTab(name, soon), title)
-        for index in range(self.tabs.count()):
-            tab = self.tabs.widget(index)
-            assert tab is not None
-            tab.setAccessibleName(self.tabs.tabText(index))
+            self.tabs.addTab(tab, title)
+            tab.setAccessibleName(title)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
