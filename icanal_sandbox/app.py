@@ -76,7 +76,9 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
             routes=app.routes,
         )
         for path_item in document.get("paths", {}).values():
-            for operation in path_item.values():
+            for method, operation in path_item.items():
+                if method == "get":
+                    _document_etag(operation)
                 for code, response in operation.get("responses", {}).items():
                     content = response.get("content", {})
                     if code[:1] in "45":
@@ -84,6 +86,17 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
                         content["application/problem+json"] = {"schema": PROBLEM_REF}
         app.openapi_schema = document
     return app.openapi_schema
+
+
+def _document_etag(operation: dict[str, Any]) -> None:
+    responses = operation.setdefault("responses", {})
+    ok = responses.get("200")
+    if ok is not None:
+        ok.setdefault("headers", {})["ETag"] = {
+            "description": "Send it back in If-None-Match to get a 304 when nothing changed.",
+            "schema": {"type": "string"},
+        }
+    responses["304"] = {"description": "Not modified: If-None-Match matched the ETag."}
 
 
 def build_asgi(sandbox: Sandbox) -> ASGIApp:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from icanal_sandbox.clock import iso_z
 from icanal_sandbox.problems import ProblemError
@@ -28,11 +29,19 @@ def _unauthorized(detail: str) -> ProblemError:
     )
 
 
-def current_caller(request: Request) -> Caller:
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    description="`Authorization: Bearer <access token>` from POST /auth/login (15 minutes).",
+)
+
+
+def current_caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> Caller:
     sandbox = sandbox_of(request)
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    token = credentials.credentials if credentials is not None else ""
+    if not token.strip():
         raise _unauthorized("A bearer access token is required.")
     now = iso_z(sandbox.clock.now())
     with sandbox.db.transaction() as conn:
