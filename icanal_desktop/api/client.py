@@ -113,8 +113,10 @@ class ApiClient:
         # Called (on the calling thread) every time the server rotates the refresh token,
         # so that a remembered token is replaced at once: the old one is dead.
         self.on_tokens_rotated = on_tokens_rotated
-        # Every HTTP answer's status, retries included: what a sync really cost.
+        # Every HTTP answer's status, retries included: what a sync really cost; and every
+        # request that left, by (method, path), answered or not.
         self.statuses: Counter[int] = Counter()
+        self.attempts: Counter[tuple[str, str]] = Counter()
 
     @property
     def tokens(self) -> records.Tokens | None:
@@ -369,6 +371,7 @@ class ApiClient:
         all_headers = dict(headers)
         if access_token is not None:
             all_headers["Authorization"] = f"Bearer {access_token}"
+        self.attempts[(method, path)] += 1
         try:
             response = self._http.request(
                 method,

@@ -1,26 +1,147 @@
-"""Sync against a real sandbox process over loopback."""
+"""Sync against a real sandbox process over loopback: every resource, conditional requests,
+one transaction per resource, alerts."""
 
 from __future__ import annotations
 
-from icanal_desktop.sync import sync_account
+import datetime as dt
+import json
+
+from icanal_desktop import actions
+from icanal_desktop import sync as sync_module
+from icanal_desktop.api.errors import MalformedResponseError
+from icanal_desktop.cache import AccountCache
+from icanal_desktop.sync import ALL_RESOURCES, sync_account
 
 from .conftest import Account
 
-AVAILABLE = ("profile", "subscriptions")
+
+def page_count(cache: AccountCache) -> int:
+    return len(cache.db.execute("SELECT 1 FROM pages").fetchall())
 
 
-def test_first_sync_fills_the_cache_and_a_second_costs_only_304s(demo: Account) -> None:
-    report = sync_account(demo.client, demo.cache, resources=AVAILABLE)
+def test_first_sync_fills_every_resource(demo: Account) -> None:
+    report = sync_account(demo.client, demo.cache)
     assert report.ok, report.failed
-    assert report.fetched == list(AVAILABLE)
-    snapshot = demo.cache.snapshot()
+    assert report.unsupported == []
+    assert report.fetched == list(ALL_RESOURCES)
+    cache = demo.cache
+    snapshot = cache.snapshot()
     assert snapshot.profile is not None
     assert snapshot.profile.email == "demo@icanal.example"
     assert snapshot.subscriptions
+    assert snapshot.last_sync is not None
+    assert snapshot.default_payment_method is not None
+    assert len(snapshot.payment_methods) == 3
+    bills = cache.bills()
+    assert len(bills) >= 36
+    assert {b.status for b in bills} >= {"paid", "overdue", "failed"}
+    assert all(cache.bill_detail(b.id) is not None for b in bills)
+    detail = cache.bill_detail(bills[-1].id)
+    assert detail is not None
+    assert detail.lines
+    assert cache.payments()
+    assert cache.plans()
+    assert cache.plan_options()
+    assert len(cache.channels()) > 20
+    assert cache.faq("")
+    assert cache.contact() is not None
+    tickets = cache.tickets()
+    assert len(tickets) == 2
+    thread = cache.ticket_thread(tickets[0].id)
+    assert thread is not None
+    assert thread.messages
+    # Recent bills' PDFs are kept for offline viewing, older ones are not (on demand).
+    recent = {b.id for b in bills if b.issue_date >= dt.date.today() - dt.timedelta(days=400)}
+    assert cache.pdf_ids() == recent
+    assert all(cache.pdf(i).startswith(b"%PDF-") for i in recent)  # type: ignore[union-attr]
+    old = next(b for b in bills if b.id not in recent)
+    assert actions.bill_pdf(demo.client, cache, old.id).startswith(b"%PDF-")
+    assert old.id in cache.pdf_ids()
+    # Alerts the dashboard shows from the first sync on.
+    kinds = {a.kind for a in snapshot.alerts}
+    assert {"bill_overdue", "payment_failed", "card_expiring"} <= kinds
 
+
+def test_an_unchanged_account_costs_only_304s(demo: Account) -> None:
+    assert sync_account(demo.client, demo.cache).ok
+    pages = page_count(demo.cache)
     demo.client.statuses.clear()
-    again = sync_account(demo.client, demo.cache, resources=AVAILABLE)
+    again = sync_account(demo.client, demo.cache)
     assert again.ok
-    assert again.unchanged == list(AVAILABLE)
+    assert again.fetched == []
+    assert again.unchanged == list(ALL_RESOURCES)
+    assert dict(demo.client.statuses) == {304: pages + 2}  # every page, plus /me and contact
+
+
+def test_a_change_refetches_only_what_moved_and_records_alerts(demo: Account) -> None:
+    assert sync_account(demo.client, demo.cache).ok
+    bill = demo.cache.bills(status="overdue")[0]
+    method = demo.cache.snapshot().default_payment_method
+    assert method is not None
+    outcome = actions.pay_bill(demo.client, demo.cache, bill.id, method.id)
+    assert outcome.value.bill_id == bill.id
+    assert outcome.refresh.ok
+    assert set(outcome.refresh.fetched) == {"bills", "payments"}
+    paid = next(b for b in demo.cache.bills() if b.id == bill.id)
+    assert paid.status in ("paid", "failed")
+    detail = demo.cache.bill_detail(bill.id)
+    assert detail is not None
+    assert outcome.value.id in {p.id for p in detail.payments}
+    assert demo.cache.payments()[0].id == outcome.value.id
+    demo.client.statuses.clear()
+    again = sync_account(demo.client, demo.cache)
+    assert again.fetched == []
     assert set(demo.client.statuses) == {304}
-    assert sum(demo.client.statuses.values()) == len(AVAILABLE)
+
+
+def test_a_failed_resource_keeps_the_previous_copy(demo: Account) -> None:
+    assert sync_account(demo.client, demo.cache).ok
+    before = demo.cache.bill_rows()
+    pages_before = demo.cache.page_states("bills")
+    # The server now answers garbage for bills: simulate by breaking our stored ETags so
+    # the server sends full pages, and a validator that refuses them.
+    demo.cache.db.execute("UPDATE pages SET etag = NULL WHERE resource = 'bills'")
+    spec = sync_module.LISTS["bills"]
+
+    def refuse(payload: object) -> object:
+        if isinstance(payload, dict) and payload.get("status") == "paid":
+            raise MalformedResponseError("bill", "refused by the test")
+        return spec.validate(payload)
+
+    sync_module.LISTS["bills"] = sync_module.ListSpec("bills", spec.path, refuse)
+    try:
+        report = sync_account(demo.client, demo.cache)
+    finally:
+        sync_module.LISTS["bills"] = spec
+    assert set(report.failed) == {"bills"}
+    assert report.fetched == []  # the others answered 304
+    assert demo.cache.bill_rows() == before
+    assert set(demo.cache.page_states("bills")) == set(pages_before)
+    assert demo.cache.snapshot().last_sync is not None
+
+
+def test_new_bill_and_price_alerts_between_two_syncs(demo: Account) -> None:
+    assert sync_account(demo.client, demo.cache).ok
+    cache = demo.cache
+    # Make our copy look like the previous state of the account: one bill fewer and a
+    # cheaper plan. The next sync sees the server's state as a change.
+    newest = cache.bills()[0]
+    sub = cache.db.execute(
+        "SELECT id, payload FROM items WHERE resource = 'subscriptions'"
+    ).fetchone()
+    payload = json.loads(sub[1])
+    payload["plan"]["monthly_price"]["amount"] -= 300
+    with cache.transaction() as conn:
+        conn.execute("DELETE FROM bills WHERE id = ?", (newest.id,))
+        conn.execute("UPDATE pages SET etag = NULL")
+        conn.execute(
+            "UPDATE items SET payload = ? WHERE resource = 'subscriptions' AND id = ?",
+            (json.dumps(payload), sub[0]),
+        )
+    report = sync_account(demo.client, cache)
+    assert report.ok
+    alerts = {a.kind: a for a in cache.alerts()}
+    assert alerts["new_bill"].subject_id == newest.id
+    assert alerts["new_bill"].params["number"] == newest.number
+    price = alerts["plan_price_up"]
+    assert price.params["new"]["amount"] - price.params["old"]["amount"] == 300
