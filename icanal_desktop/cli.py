@@ -12,7 +12,6 @@ Exit codes (docs/CLI.md):
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import getpass
 import json
@@ -25,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from icanal_desktop import __version__
+from icanal_desktop import __version__, exports
 from icanal_desktop.accounts import AccountRegistry, KnownAccount
 from icanal_desktop.actions import bill_pdf
 from icanal_desktop.api import ApiClient, billing, records
@@ -52,8 +51,6 @@ EXIT_SERVER = 5
 DEFAULT_SERVER_URL = "https://espace-client.icanal.example"
 SERVER_ENV = "ICANAL_SERVER"
 BILL_STATUSES = ("paid", "due", "overdue", "failed")
-# ISO 4217 currencies without minor units (the rest of our markets use cents).
-ZERO_DECIMALS = frozenset({"XOF", "XAF", "GNF", "KMF", "RWF", "BIF", "DJF", "JPY"})
 
 log = logging.getLogger("icanal")
 
@@ -486,71 +483,35 @@ def _bill_json(bill: billing.Bill) -> dict[str, Any]:
 def _bills_export(ctx: Context, known: KnownAccount, cache: AccountCache, fresh: Freshness) -> int:
     year: int = ctx.option("year")
     folder: Path = ctx.option("to")
-    folder.mkdir(parents=True, exist_ok=True)
     bills = cache.bills(year=year)
     if fresh.note:
         ctx.say(fresh.note)
     client: ApiClient | None = None
     if fresh.code == EXIT_OK:
         client = _restore_client(ctx, known)
-    missing: list[str] = []
-    rows = []
+
+    def get_pdf(bill: billing.Bill) -> bytes | None:
+        data = cache.pdf(bill.id)
+        if data is None and client is not None:
+            try:
+                data = bill_pdf(client, cache, bill.id)
+            except ApiError as exc:
+                ctx.warn(f"bill {bill.number}: PDF not downloaded ({exc})")
+        return data
+
     try:
-        for bill in bills:
-            filename = f"facture-{_safe(bill.number)}.pdf"
-            data = cache.pdf(bill.id)
-            if data is None and client is not None:
-                try:
-                    data = bill_pdf(client, cache, bill.id)
-                except ApiError as exc:
-                    ctx.warn(f"bill {bill.number}: PDF not downloaded ({exc})")
-            if data is None:
-                missing.append(bill.number)
-                filename = ""
-            else:
-                (folder / filename).write_bytes(data)
-            rows.append(_bill_csv_row(bill, filename))
+        result = exports.export_year(folder, year, bills, get_pdf)
     finally:
         if client is not None:
             client.close()
-    csv_path = folder / f"factures-{year}.csv"
-    _write_csv(csv_path, BILL_CSV_HEADER, rows)
-    ctx.say(f"Exported {len(bills) - len(missing)} PDF(s) and {csv_path}")
-    if missing:
-        ctx.warn(f"no PDF kept offline for: {', '.join(missing)}")
+    ctx.say(f"Exported {len(result.written)} PDF(s) and {result.csv_path}")
+    if result.missing:
+        ctx.warn(f"no PDF kept offline for: {', '.join(result.missing)}")
         return fresh.code if fresh.code != EXIT_OK else EXIT_SERVER
     return fresh.code
 
 
-BILL_CSV_HEADER = (
-    "number",
-    "issue_date",
-    "period_start",
-    "period_end",
-    "due_date",
-    "total_excl_tax",
-    "tax",
-    "total",
-    "currency",
-    "status",
-    "pdf",
-)
-
-
-def _bill_csv_row(bill: billing.Bill, pdf: str) -> list[str]:
-    return [
-        bill.number,
-        bill.issue_date.isoformat(),
-        bill.period_start.isoformat(),
-        bill.period_end.isoformat(),
-        bill.due_date.isoformat(),
-        _decimal(bill.total_excl_tax),
-        _decimal(bill.tax),
-        _decimal(bill.total),
-        bill.total.currency,
-        bill.status,
-        pdf,
-    ]
+BILL_CSV_HEADER = exports.BILL_CSV_HEADER
 
 
 def cmd_payments(ctx: Context) -> int:
@@ -560,25 +521,11 @@ def cmd_payments(ctx: Context) -> int:
         fresh = _refresh(ctx, known, cache)
         if fresh.note:
             ctx.say(fresh.note)
-        payments = cache.payments()
-        header = ("date", "amount", "currency", "method", "bill", "status", "reference")
-        rows = [
-            [
-                p.created_at.isoformat(),
-                _decimal(p.amount),
-                p.amount.currency,
-                p.method_summary,
-                p.bill_number or p.bill_id or "",
-                p.status,
-                p.reference,
-            ]
-            for p in payments
-        ]
         path: Path = ctx.option("csv")
         if path.parent != Path():
             path.parent.mkdir(parents=True, exist_ok=True)
-        _write_csv(path, header, rows)
-        ctx.say(f"Exported {len(rows)} payment(s) to {path}")
+        count = exports.write_payments_csv(path, cache.payments())
+        ctx.say(f"Exported {count} payment(s) to {path}")
         return fresh.code
     finally:
         cache.close()
@@ -621,17 +568,7 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
 
 
 # -- helpers ------------------------------------------------------------------------------
-def _exponent(currency: str) -> int:
-    return 0 if currency in ZERO_DECIMALS else 2
-
-
-def _decimal(money: records.Money) -> str:
-    exponent = _exponent(money.currency)
-    if exponent == 0:
-        return str(money.amount)
-    sign = "-" if money.amount < 0 else ""
-    whole, cents = divmod(abs(money.amount), 10**exponent)
-    return f"{sign}{whole}.{cents:0{exponent}d}"
+_decimal = exports.decimal_text
 
 
 def _money(money: records.Money) -> str:
@@ -640,17 +577,6 @@ def _money(money: records.Money) -> str:
 
 def _money_json(money: records.Money) -> dict[str, Any]:
     return {"amount": money.amount, "currency": money.currency}
-
-
-def _safe(text: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)
-
-
-def _write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(header)
-        writer.writerows(rows)
 
 
 def main(argv: Sequence[str] | None = None, credentials: CredentialStore | None = None) -> int:
