@@ -2,6 +2,246 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AddPaymentMethod</name>
+    <message>
+        <source>This card number is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a date in the future, as MM/YY.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The security code has 3 digits (4 for Amex).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the name shown on the card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only Visa, Mastercard and American Express cards are accepted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An American Express security code has 4 digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card's security code has 3 digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the account's IBAN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This IBAN is not from a SEPA country (it starts with {code}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An IBAN from {code} has {n} characters; this one has {got}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This IBAN is not valid: check for a typing mistake.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the account holder's name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept the direct debit mandate to use this account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose your mobile money operator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the number in international format, e.g. +2250700000000.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AddPaymentMethodDialog</name>
+    <message>
+        <source>Add a payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SEPA &amp;direct debit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Mobile money</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add this payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry (MM/YY)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Security code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name on the card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your card details go straight to our secure vault; this computer never keeps them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I authorise iCanal to send instructions to my bank to debit my account, and my bank to debit it in accordance with these instructions (SEPA mandate).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation type="unfinished">Titulaire du compte</translation>
+    </message>
+    <message>
+        <source>Accept the SEPA mandate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile money operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile money phone number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Alerts</name>
+    <message>
+        <source>Bill {number} of {amount} is overdue since {date}.</source>
+        <translation>La facture {number} de {amount} est en retard depuis le {date}.</translation>
+    </message>
+    <message>
+        <source>The payment of bill {number} failed. Pay it now or change the method.</source>
+        <translation>Le paiement de la facture {number} a échoué. Payez-la maintenant ou changez de moyen de paiement.</translation>
+    </message>
+    <message>
+        <source>{card} expires at the end of {month:02d}/{year}.</source>
+        <translation>{card} expire fin {month:02d}/{year}.</translation>
+    </message>
+    <message>
+        <source>The price of {plan} goes up from {old} to {new} a month.</source>
+        <translation>Le prix de {plan} passe de {old} à {new} par mois.</translation>
+    </message>
+    <message>
+        <source>Channels leave {plan}: {channels}.</source>
+        <translation>Des chaînes quittent {plan} : {channels}.</translation>
+    </message>
+    <message>
+        <source>New bill {number}: {amount}, due {date}.</source>
+        <translation>Nouvelle facture {number} : {amount}, à payer le {date}.</translation>
+    </message>
+</context>
+<context>
+    <name>Bills</name>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>Account holder</source>
@@ -12,6 +252,22 @@
         <translation>Offre</translation>
     </message>
     <message>
+        <source>Amount due</source>
+        <translation>Montant dû</translation>
+    </message>
+    <message>
+        <source>Default payment method</source>
+        <translation>Moyen de paiement par défaut</translation>
+    </message>
+    <message>
+        <source>Support requests</source>
+        <translation>Demandes d’assistance</translation>
+    </message>
+    <message>
+        <source>Last updated</source>
+        <translation>Dernière mise à jour</translation>
+    </message>
+    <message>
         <source>Subscription status</source>
         <translation>État de l’abonnement</translation>
     </message>
@@ -20,8 +276,16 @@
         <translation>Renouvellement</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>État</translation>
+        <source>Needs your attention</source>
+        <translation>À traiter</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention.</source>
+        <translation>Rien à traiter pour le moment.</translation>
     </message>
     <message>
         <source>Loading your account…</source>
@@ -32,12 +296,48 @@
         <translation>Bonjour {name}</translation>
     </message>
     <message>
+        <source>{n} open</source>
+        <translation>{n} en cours</translation>
+    </message>
+    <message>
+        <source>See them in Support.</source>
+        <translation>Retrouvez-les dans Assistance.</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
         <source>No subscription</source>
         <translation>Aucun abonnement</translation>
     </message>
     <message>
         <source>{plan} — {price} per month</source>
         <translation>{plan} — {price} par mois</translation>
+    </message>
+    <message>
+        <source>Nothing to pay</source>
+        <translation>Rien à payer</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>à payer le {date}</translation>
+    </message>
+    <message>
+        <source>Overdue bills: {n}</source>
+        <translation>Factures en retard : {n}</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+    <message>
+        <source>Add one in Payment methods.</source>
+        <translation>Ajoutez-en un dans Moyens de paiement.</translation>
+    </message>
+    <message>
+        <source>Expires {month:02d}/{year}</source>
+        <translation>Expire {month:02d}/{year}</translation>
     </message>
     <message>
         <source>Active</source>
@@ -56,8 +356,52 @@
         <translation>Suspendu</translation>
     </message>
     <message>
-        <source>{date} (in {days} days)</source>
-        <translation>{date} (dans {days} jours)</translation>
+        <source>Ended</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Renews automatically.</source>
+        <translation>Renouvellement automatique.</translation>
+    </message>
+    <message>
+        <source>Auto-renew is off.</source>
+        <translation>Renouvellement automatique désactivé.</translation>
+    </message>
+    <message>
+        <source>Ends today.</source>
+        <translation>Se termine aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Today.</source>
+        <translation>Aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Ends tomorrow.</source>
+        <translation>Se termine demain.</translation>
+    </message>
+    <message>
+        <source>Tomorrow.</source>
+        <translation>Demain.</translation>
+    </message>
+    <message>
+        <source>Ends in {n} days.</source>
+        <translation>Se termine dans {n} jours.</translation>
+    </message>
+    <message>
+        <source>In {n} days.</source>
+        <translation>Dans {n} jours.</translation>
+    </message>
+    <message>
+        <source>Your subscription ends on {date}. You can reactivate it until then in the Subscription tab.</source>
+        <translation>Votre abonnement se termine le {date}. Vous pouvez le réactiver d’ici là dans l’onglet Abonnement.</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Dismiss: {alert}</source>
+        <translation>Masquer : {alert}</translation>
     </message>
 </context>
 <context>
@@ -266,6 +610,168 @@
     <message>
         <source>Not available offline: this needs a connection to iCanal.</source>
         <translation>Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethods</name>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expires soon</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SEPA direct debit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile money</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished">Actif</translation>
+    </message>
+    <message>
+        <source>This card has expired: add a new card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This card expires within two months: add the new one when it comes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>★ Default</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PaymentMethodsTab</name>
+    <message>
+        <source>Payment methods</source>
+        <translation type="unfinished">Moyens de paiement</translation>
+    </message>
+    <message>
+        <source>&amp;Add a payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SEPA direct debit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile money…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make &amp;default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make the selected method the default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the selected method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expiry warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your payment methods</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ A card has expired: add a new one so your payments go through.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>⚠ A card expires within two months: add the new card when it comes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The payment method was added.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{method} is now your default payment method.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove a payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove {method} from your account?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{method} was removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused by iCanal: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this is the only payment method of an active subscription. Add another method first, or cancel the subscription.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
