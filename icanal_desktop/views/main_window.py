@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Account sections"))
         soon = self.tr("This section is coming in a next version of iCanal Desktop.")
         # One attribute per tab; each tab builds itself from the session and the gate.
-        self.dashboard = DashboardTab()
+        self.dashboard = DashboardTab(session)
         self.subscription: QWidget = PlaceholderTab("subscriptionTab", soon)
         self.bills: QWidget = PlaceholderTab("billsTab", soon)
         self.payment_methods: QWidget = PlaceholderTab("paymentMethodsTab", soon)
@@ -146,12 +146,10 @@ class MainWindow(QMainWindow):
 
     def _on_account_opened(self, known: KnownAccount) -> None:
         self.setWindowTitle(self.tr("iCanal — {account}").format(account=known.label))
-        self.dashboard.show_snapshot(None)
         self.sync_label.setText(self.tr("Not synced yet"))
         self._fill_switcher(self._session.accounts)
 
     def _on_snapshot(self, snapshot: AccountSnapshot) -> None:
-        self.dashboard.show_snapshot(snapshot)
         if snapshot.last_sync is not None:
             self.sync_label.setText(
                 self.tr("Last sync: {when}").format(when=datetime_text(snapshot.last_sync))
