@@ -8,10 +8,10 @@ import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from icanal_desktop import __version__
@@ -19,14 +19,17 @@ from icanal_desktop.accounts import AccountRegistry
 from icanal_desktop.api import ApiClient
 from icanal_desktop.api.errors import InsecureTransportError
 from icanal_desktop.api.transport import check_server_url
-from icanal_desktop.cache.paths import DATA_DIR_ENV
+from icanal_desktop.cache.paths import DATA_DIR_ENV, default_data_dir
 from icanal_desktop.config import AppConfig, build_parser, config_from_args
 from icanal_desktop.credentials import CredentialStore
 from icanal_desktop.resources import resource_path
 from icanal_desktop.session import Session
+from icanal_desktop.settings import AppSettings
+from icanal_desktop.sync import ALL_RESOURCES
 from icanal_desktop.tasks import TaskRunner
 from icanal_desktop.views.main_window import MainWindow
 from icanal_desktop.views.sign_in_dialog import SignInDialog
+from icanal_desktop.views.theme import apply_theme
 
 DEMO_LOGIN = ("demo@icanal.example", "Demo-2026!")
 
@@ -40,6 +43,9 @@ class AppParts:
     session: Session
     sign_in_dialog: SignInDialog
     main_window: MainWindow
+    settings: AppSettings
+    translators: list[QTranslator] = field(default_factory=list)
+    quit_when_sign_in_cancelled: bool = False
 
     def start(self) -> None:
         """Opens the last remembered account (offline if need be) or the sign-in dialog."""
@@ -48,12 +54,54 @@ class AppParts:
     def shutdown(self) -> None:
         self.session.shutdown()
 
+    def _show_window(self) -> None:
+        self.main_window.show()
+
+    def _sign_in_cancelled(self) -> None:
+        # Cancelling the sign-in with no account on screen ends the app.
+        if self.quit_when_sign_in_cancelled and not self.main_window.isVisible():
+            QApplication.quit()
+
+    def set_language(self, language: str) -> None:
+        """Switches the interface language live: new translators, then a new main window
+        (every tab, whoever wrote it, is built again in the new language; the session, its
+        account and its cache stay)."""
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        for translator in self.translators:
+            app.removeTranslator(translator)
+        self.translators = install_translations(app, language or None)
+        self._rebuild_window()
+
+    def _rebuild_window(self) -> None:
+        old = self.main_window
+        window = MainWindow(self.session, self.settings)
+        window.restoreGeometry(old.saveGeometry())
+        window.tabs.setCurrentIndex(old.tabs.currentIndex())
+        self.main_window = window
+        if old.isVisible():
+            window.show()
+        old.hide()
+        old.deleteLater()  # its slots are bound methods: Qt disconnects them with it
+        if not self.sign_in_dialog.isVisible():
+            old_dialog = self.sign_in_dialog
+            self.sign_in_dialog = self._new_sign_in_dialog(old_dialog.login_edit.text(), "")
+            old_dialog.deleteLater()
+        if self.session.account is not None:  # the new tabs load what they show
+            self.session.resources_changed.emit(frozenset(ALL_RESOURCES))
+
+    def _new_sign_in_dialog(self, login: str, password: str) -> SignInDialog:
+        dialog = SignInDialog(self.session, login, password)
+        dialog.rejected.connect(self._sign_in_cancelled)
+        return dialog
+
 
 def build_app(
     config: AppConfig,
     *,
     credentials: CredentialStore | None = None,
     prefill: tuple[str, str] | None = None,
+    settings: AppSettings | None = None,
 ) -> AppParts:
     """Builds the app's objects (a QApplication must exist). Nothing is shown until
     `start()`, or until a test shows the sign-in dialog itself."""
@@ -70,12 +118,27 @@ def build_app(
         config.data_dir,
         check_server_url(config.server_url),
     )
+    settings = settings or AppSettings.in_folder(config.data_dir)
+    window = MainWindow(session, settings)
     login, password = prefill or ("", "")
-    dialog = SignInDialog(session, login, password)
-    window = MainWindow(session)
-    session.account_opened.connect(lambda _: window.show())
-    session.sign_in_needed.connect(dialog.ask)
-    return AppParts(config, runner, session, dialog, window)
+    parts = AppParts(
+        config, runner, session, SignInDialog(session, login, password), window, settings
+    )
+    parts.sign_in_dialog.rejected.connect(parts._sign_in_cancelled)
+    # Through `parts`, so they reach whichever window and dialog are current.
+    session.account_opened.connect(lambda _: parts._show_window())
+    session.sign_in_needed.connect(lambda known: parts.sign_in_dialog.ask(known))
+    settings.language_changed.connect(
+        lambda lang: QTimer.singleShot(0, lambda: parts.set_language(lang))
+    )
+    settings.theme_changed.connect(_apply_theme)
+    return parts
+
+
+def _apply_theme(theme: str) -> None:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_theme(app, theme)
 
 
 def install_translations(app: QApplication, language: str | None) -> list[QTranslator]:
@@ -104,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.demo and args.server is None:
             args.server = cleanup.enter_context(_embedded_sandbox())
+        settings = AppSettings.in_folder(args.data_dir or default_data_dir())
+        if args.server is None and settings.server_url:
+            args.server = settings.server_url
         config = config_from_args(args)
         try:
             check_server_url(config.server_url)
@@ -114,12 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setApplicationName("iCanal Desktop")
         app.setApplicationVersion(__version__)
         app.setOrganizationName("iCanal")
-        install_translations(app, config.language)
+        translators = install_translations(app, config.language or settings.language or None)
+        apply_theme(app, settings.theme)
 
-        parts = build_app(config, prefill=DEMO_LOGIN if config.demo else None)
-        window = parts.main_window
-        # Cancelling the sign-in with no account on screen ends the app.
-        parts.sign_in_dialog.rejected.connect(lambda: None if window.isVisible() else app.quit())
+        parts = build_app(config, prefill=DEMO_LOGIN if config.demo else None, settings=settings)
+        parts.translators = translators
+        parts.quit_when_sign_in_cancelled = True
         app.aboutToQuit.connect(parts.shutdown)
         parts.start()
         return app.exec()

@@ -19,20 +19,25 @@ from PySide6.QtWidgets import (
 from icanal_desktop.accounts import KnownAccount
 from icanal_desktop.cache import AccountSnapshot
 from icanal_desktop.session import Session
+from icanal_desktop.settings import AppSettings
 from icanal_desktop.sync import SyncReport
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.formatting import datetime_text
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.offline_banner import OfflineBanner
 from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
 from icanal_desktop.views.placeholder_tab import PlaceholderTab
 from icanal_desktop.views.resource_names import resource_title
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, settings: AppSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._session = session
+        self.settings = settings  # the app's settings (language, theme, notifications…)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("iCanal — My account"))
         self.resize(1100, 720)
@@ -47,7 +52,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardTab(session)
         self.subscription: QWidget = PlaceholderTab("subscriptionTab", soon)
         self.bills: QWidget = PlaceholderTab("billsTab", soon)
-        self.payment_methods: QWidget = PlaceholderTab("paymentMethodsTab", soon)
+        self.payment_methods = PaymentMethodsTab(session, self.online_gate)
         self.support: QWidget = PlaceholderTab("supportTab", soon)
         self.profile: QWidget = PlaceholderTab("profileTab", soon)
         for tab, title in (

@@ -5,158 +5,158 @@
     <name>AddPaymentMethod</name>
     <message>
         <source>This card number is not valid.</source>
-        <translation type="unfinished" />
+        <translation>Ce numéro de carte n’est pas valide.</translation>
     </message>
     <message>
         <source>Enter a date in the future, as MM/YY.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez une date à venir, au format MM/AA.</translation>
     </message>
     <message>
         <source>The security code has 3 digits (4 for Amex).</source>
-        <translation type="unfinished" />
+        <translation>Le cryptogramme a 3 chiffres (4 pour Amex).</translation>
     </message>
     <message>
         <source>Enter the name shown on the card.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le nom inscrit sur la carte.</translation>
     </message>
     <message>
         <source>Only Visa, Mastercard and American Express cards are accepted.</source>
-        <translation type="unfinished" />
+        <translation>Seules les cartes Visa, Mastercard et American Express sont acceptées.</translation>
     </message>
     <message>
         <source>An American Express security code has 4 digits.</source>
-        <translation type="unfinished" />
+        <translation>Le cryptogramme d’une carte American Express a 4 chiffres.</translation>
     </message>
     <message>
         <source>This card's security code has 3 digits.</source>
-        <translation type="unfinished" />
+        <translation>Le cryptogramme de cette carte a 3 chiffres.</translation>
     </message>
     <message>
         <source>Enter the account's IBAN.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez l’IBAN du compte.</translation>
     </message>
     <message>
         <source>This IBAN is not from a SEPA country (it starts with {code}).</source>
-        <translation type="unfinished" />
+        <translation>Cet IBAN n’est pas celui d’un pays SEPA (il commence par {code}).</translation>
     </message>
     <message>
         <source>An IBAN from {code} has {n} characters; this one has {got}.</source>
-        <translation type="unfinished" />
+        <translation>Un IBAN {code} compte {n} caractères ; celui-ci en a {got}.</translation>
     </message>
     <message>
         <source>This IBAN is not valid: check for a typing mistake.</source>
-        <translation type="unfinished" />
+        <translation>Cet IBAN n’est pas valide : vérifiez qu’il n’y a pas de faute de frappe.</translation>
     </message>
     <message>
         <source>Enter the account holder's name.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le nom du titulaire du compte.</translation>
     </message>
     <message>
         <source>Accept the direct debit mandate to use this account.</source>
-        <translation type="unfinished" />
+        <translation>Acceptez le mandat de prélèvement pour utiliser ce compte.</translation>
     </message>
     <message>
         <source>Choose your mobile money operator.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez votre opérateur de mobile money.</translation>
     </message>
     <message>
         <source>Enter the number in international format, e.g. +2250700000000.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez le numéro au format international, par ex. +2250700000000.</translation>
     </message>
 </context>
 <context>
     <name>AddPaymentMethodDialog</name>
     <message>
         <source>Add a payment method</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un moyen de paiement</translation>
     </message>
     <message>
         <source>&amp;Card</source>
-        <translation type="unfinished" />
+        <translation>&amp;Carte</translation>
     </message>
     <message>
         <source>SEPA &amp;direct debit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Prélèvement SEPA</translation>
     </message>
     <message>
         <source>&amp;Mobile money</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mobile money</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished" />
+        <translation>Ajouter</translation>
     </message>
     <message>
         <source>Add this payment method</source>
-        <translation type="unfinished" />
+        <translation>Ajouter ce moyen de paiement</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished" />
+        <translation>Erreur</translation>
     </message>
     <message>
         <source>Card number</source>
-        <translation type="unfinished" />
+        <translation>Numéro de carte</translation>
     </message>
     <message>
         <source>Expiry (MM/YY)</source>
-        <translation type="unfinished" />
+        <translation>Expiration (MM/AA)</translation>
     </message>
     <message>
         <source>Expiry date</source>
-        <translation type="unfinished" />
+        <translation>Date d’expiration</translation>
     </message>
     <message>
         <source>Security code</source>
-        <translation type="unfinished" />
+        <translation>Cryptogramme</translation>
     </message>
     <message>
         <source>Name on the card</source>
-        <translation type="unfinished" />
+        <translation>Nom sur la carte</translation>
     </message>
     <message>
         <source>Your card details go straight to our secure vault; this computer never keeps them.</source>
-        <translation type="unfinished" />
+        <translation>Les données de votre carte vont directement dans notre coffre sécurisé ; cet ordinateur ne les conserve jamais.</translation>
     </message>
     <message>
         <source>I authorise iCanal to send instructions to my bank to debit my account, and my bank to debit it in accordance with these instructions (SEPA mandate).</source>
-        <translation type="unfinished" />
+        <translation>J’autorise iCanal à envoyer des instructions à ma banque pour débiter mon compte, et ma banque à le débiter conformément à ces instructions (mandat SEPA).</translation>
     </message>
     <message>
         <source>IBAN</source>
-        <translation type="unfinished" />
+        <translation>IBAN</translation>
     </message>
     <message>
         <source>Account holder</source>
-        <translation type="unfinished">Titulaire du compte</translation>
+        <translation>Titulaire du compte</translation>
     </message>
     <message>
         <source>Accept the SEPA mandate</source>
-        <translation type="unfinished" />
+        <translation>Accepter le mandat SEPA</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished" />
+        <translation>Opérateur</translation>
     </message>
     <message>
         <source>Mobile money operator</source>
-        <translation type="unfinished" />
+        <translation>Opérateur de mobile money</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished" />
+        <translation>Numéro de téléphone</translation>
     </message>
     <message>
         <source>Mobile money phone number</source>
-        <translation type="unfinished" />
+        <translation>Numéro de téléphone mobile money</translation>
     </message>
     <message>
         <source>Adding…</source>
-        <translation type="unfinished" />
+        <translation>Ajout…</translation>
     </message>
 </context>
 <context>
@@ -616,162 +616,162 @@
     <name>PaymentMethods</name>
     <message>
         <source>Expired</source>
-        <translation type="unfinished" />
+        <translation>Expirée</translation>
     </message>
     <message>
         <source>Expires soon</source>
-        <translation type="unfinished" />
+        <translation>Expire bientôt</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished" />
+        <translation>Valide</translation>
     </message>
     <message>
         <source>Card</source>
-        <translation type="unfinished" />
+        <translation>Carte</translation>
     </message>
     <message>
         <source>SEPA direct debit</source>
-        <translation type="unfinished" />
+        <translation>Prélèvement SEPA</translation>
     </message>
     <message>
         <source>Mobile money</source>
-        <translation type="unfinished" />
+        <translation>Mobile money</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished">Actif</translation>
+        <translation>Actif</translation>
     </message>
     <message>
         <source>This card has expired: add a new card.</source>
-        <translation type="unfinished" />
+        <translation>Cette carte a expiré : ajoutez une nouvelle carte.</translation>
     </message>
     <message>
         <source>This card expires within two months: add the new one when it comes.</source>
-        <translation type="unfinished" />
+        <translation>Cette carte expire dans moins de deux mois : ajoutez la nouvelle dès réception.</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation>Numéro</translation>
     </message>
     <message>
         <source>Holder</source>
-        <translation type="unfinished" />
+        <translation>Titulaire</translation>
     </message>
     <message>
         <source>Expiry</source>
-        <translation type="unfinished" />
+        <translation>Expiration</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished" />
+        <translation>Par défaut</translation>
     </message>
     <message>
         <source>★ Default</source>
-        <translation type="unfinished" />
+        <translation>★ Par défaut</translation>
     </message>
 </context>
 <context>
     <name>PaymentMethodsTab</name>
     <message>
         <source>Payment methods</source>
-        <translation type="unfinished">Moyens de paiement</translation>
+        <translation>Moyens de paiement</translation>
     </message>
     <message>
         <source>&amp;Add a payment method</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ajouter un moyen de paiement</translation>
     </message>
     <message>
         <source>Add a payment method</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un moyen de paiement</translation>
     </message>
     <message>
         <source>Card…</source>
-        <translation type="unfinished" />
+        <translation>Carte…</translation>
     </message>
     <message>
         <source>SEPA direct debit…</source>
-        <translation type="unfinished" />
+        <translation>Prélèvement SEPA…</translation>
     </message>
     <message>
         <source>Mobile money…</source>
-        <translation type="unfinished" />
+        <translation>Mobile money…</translation>
     </message>
     <message>
         <source>Make &amp;default</source>
-        <translation type="unfinished" />
+        <translation>Définir par &amp;défaut</translation>
     </message>
     <message>
         <source>Make the selected method the default</source>
-        <translation type="unfinished" />
+        <translation>Définir le moyen sélectionné par défaut</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Supprimer…</translation>
     </message>
     <message>
         <source>Remove the selected method</source>
-        <translation type="unfinished" />
+        <translation>Supprimer le moyen sélectionné</translation>
     </message>
     <message>
         <source>Expiry warning</source>
-        <translation type="unfinished" />
+        <translation>Alerte d’expiration</translation>
     </message>
     <message>
         <source>Last action</source>
-        <translation type="unfinished" />
+        <translation>Dernière action</translation>
     </message>
     <message>
         <source>Your payment methods</source>
-        <translation type="unfinished" />
+        <translation>Vos moyens de paiement</translation>
     </message>
     <message>
         <source>⚠ A card has expired: add a new one so your payments go through.</source>
-        <translation type="unfinished" />
+        <translation>⚠ Une carte a expiré : ajoutez-en une nouvelle pour que vos paiements passent.</translation>
     </message>
     <message>
         <source>⚠ A card expires within two months: add the new card when it comes.</source>
-        <translation type="unfinished" />
+        <translation>⚠ Une carte expire dans moins de deux mois : ajoutez la nouvelle carte dès réception.</translation>
     </message>
     <message>
         <source>The payment method was added.</source>
-        <translation type="unfinished" />
+        <translation>Le moyen de paiement a été ajouté.</translation>
     </message>
     <message>
         <source>{method} is now your default payment method.</source>
-        <translation type="unfinished" />
+        <translation>{method} est maintenant votre moyen de paiement par défaut.</translation>
     </message>
     <message>
         <source>Remove a payment method</source>
-        <translation type="unfinished" />
+        <translation>Supprimer un moyen de paiement</translation>
     </message>
     <message>
         <source>Remove {method} from your account?</source>
-        <translation type="unfinished" />
+        <translation>Supprimer {method} de votre compte ?</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>{method} was removed.</source>
-        <translation type="unfinished" />
+        <translation>{method} a été supprimé.</translation>
     </message>
     <message>
         <source>Refused by iCanal: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Refusé par iCanal : {reason}</translation>
     </message>
     <message>
         <source>this is the only payment method of an active subscription. Add another method first, or cancel the subscription.</source>
-        <translation type="unfinished" />
+        <translation>c’est le seul moyen de paiement d’un abonnement actif. Ajoutez d’abord un autre moyen, ou résiliez l’abonnement.</translation>
     </message>
 </context>
 <context>
