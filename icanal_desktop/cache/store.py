@@ -27,8 +27,14 @@ from typing import Any
 import sqlite_utils
 
 from icanal_desktop.api import billing, catalog, records
+from icanal_desktop.api.errors import MalformedResponseError
 from icanal_desktop.cache.paths import private_dir
-from icanal_desktop.cache.schema import MIGRATIONS, SCHEMA_VERSION, create_latest
+from icanal_desktop.cache.schema import (
+    MIGRATIONS,
+    PACK_SEPARATOR,
+    SCHEMA_VERSION,
+    create_latest,
+)
 
 log = logging.getLogger(__name__)
 
@@ -136,6 +142,7 @@ class AccountCache:
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA cache_size=-32768")  # 32 MiB: big bill tables read in one pass
         self._protect_files()
         return conn
 
@@ -262,7 +269,7 @@ class AccountCache:
             if resource == "bills":
                 conn.execute("DELETE FROM bills")
                 conn.executemany(
-                    "INSERT INTO bills VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    "INSERT INTO bills VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (_bill_row(position, payload) for position, (_, payload) in enumerate(items)),
                 )
             elif resource == "payments":
@@ -478,13 +485,8 @@ class AccountCache:
             if all(w in f"{e.question} {e.answer} {e.category}".casefold() for w in words)
         ]
 
-    def bill_rows(
-        self, year: int | None = None, status: str | None = None
-    ) -> list[tuple[Any, ...]]:
-        """The fast path for big tables: one SELECT, plain tuples (see the BILL_* positions).
-
-        Dates are ISO strings and amounts integer minor units, exactly as stored.
-        """
+    @staticmethod
+    def _bill_filter(year: int | None, status: str | None) -> tuple[str, list[Any]]:
         clauses, params = [], []
         if year is not None:
             clauses.append("issue_date >= ? AND issue_date < ?")
@@ -492,9 +494,27 @@ class AccountCache:
         if status is not None:
             clauses.append("status = ?")
             params.append(status)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        sql = f"SELECT {', '.join(BILL_COLUMNS)} FROM bills {where} ORDER BY position"  # noqa: S608
+        return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+    def bill_rows(
+        self, year: int | None = None, status: str | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The fast path for big tables: one SELECT, plain tuples (see the BILL_* positions).
+
+        Dates are ISO strings and amounts integer minor units, exactly as stored; rows come
+        in the server's order (they were inserted in it, so rowid order is list order).
+        """
+        where, params = self._bill_filter(year, status)
+        sql = f"SELECT {', '.join(BILL_COLUMNS)} FROM bills {where} ORDER BY rowid"  # noqa: S608
         return self._query(sql, params)
+
+    def bill_rows_packed(self, year: int | None = None, status: str | None = None) -> list[str]:
+        """The fastest path: one string per bill, its BILL_COLUMNS joined by PACK_SEPARATOR
+        (amounts as decimal integers, no subscription id as ""). SQLite hands Python one
+        value far faster than twelve: split only the rows you show."""
+        where, params = self._bill_filter(year, status)
+        sql = f"SELECT packed FROM bills {where} ORDER BY rowid"  # noqa: S608
+        return [packed for (packed,) in self._query(sql, params)]
 
     def bills(self, year: int | None = None, status: str | None = None) -> list[billing.Bill]:
         return [_bill_from_row(row) for row in self.bill_rows(year, status)]
@@ -565,6 +585,22 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
 
 def _bill_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
     bill = billing.parse_bill(payload)
+    listed = (
+        bill.id,
+        bill.number,
+        bill.period_start.isoformat(),
+        bill.period_end.isoformat(),
+        bill.issue_date.isoformat(),
+        bill.due_date.isoformat(),
+        str(bill.total_excl_tax.amount),
+        str(bill.tax.amount),
+        str(bill.total.amount),
+        bill.total.currency,
+        bill.status,
+        bill.subscription_id or "",
+    )
+    if any(PACK_SEPARATOR in text for text in listed):
+        raise MalformedResponseError("bill", "a field holds a control character")
     return (
         bill.id,
         position,
@@ -580,6 +616,7 @@ def _bill_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
         bill.status,
         bill.subscription_id,
         json.dumps(payload),
+        PACK_SEPARATOR.join(listed),
     )
 
 

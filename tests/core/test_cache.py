@@ -13,7 +13,7 @@ import pytest
 
 from icanal_desktop.cache import AccountCache, PageState
 from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.cache.schema import SCHEMA_VERSION
+from icanal_desktop.cache.schema import PACK_SEPARATOR, SCHEMA_VERSION
 from icanal_desktop.cache.store import BILL_NUMBER, BILL_STATUS, BILL_TOTAL
 
 from . import samples
@@ -61,6 +61,10 @@ def test_bills_fast_path_and_records(data_dir: Path) -> None:
     assert rows[3][BILL_STATUS] == "due"
     assert rows[0][BILL_TOTAL] == 3599
     assert [r[BILL_NUMBER] for r in cache.bill_rows(year=2024)] == ["F-2024-002000"]
+    packed = cache.bill_rows_packed()
+    assert len(packed) == 1001
+    assert packed[3].split(PACK_SEPARATOR) == [str(v) for v in rows[3]]
+    assert cache.bill_rows_packed(year=2024)[0].split(PACK_SEPARATOR)[BILL_STATUS] == "overdue"
     assert len(cache.bill_rows(status="due")) == 1
     typed = cache.bills(status="overdue")
     assert typed[0].total.amount == 1000
@@ -120,6 +124,23 @@ def test_migrates_a_stored_version_1_file_after_a_backup(data_dir: Path) -> None
     assert cache.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     cache.close()
     assert AccountCache(folder).open_notice is None  # migrated once
+
+
+def test_migrates_a_stored_version_2_file_with_bills(data_dir: Path) -> None:
+    folder = account_dir(data_dir, "http://127.0.0.1:1", "acc_1")
+    folder.mkdir(parents=True)
+    shutil.copy(FIXTURES / "cache_v2.sqlite3", folder / "cache.sqlite3")
+    cache = AccountCache(folder)
+    assert cache.open_notice is not None
+    assert cache.open_notice.kind == "migrated"
+    rows = cache.bill_rows()
+    assert [r[BILL_NUMBER] for r in rows] == ["F-2025-000001", "F-2025-000002", "F-2025-000003"]
+    assert [r[BILL_STATUS] for r in rows] == ["paid", "overdue", "due"]
+    assert rows[0][BILL_TOTAL] == 3599
+    assert cache.bill_rows_packed()[1].split(PACK_SEPARATOR)[BILL_STATUS] == "overdue"
+    assert [b.status for b in cache.bills(status="overdue")] == ["overdue"]
+    assert cache.page_states("bills")[""].etag == '"etag-bills-v2"'  # still conditional
+    assert cache.snapshot().overdue_bills == 1
 
 
 def test_a_corrupt_file_is_moved_aside_and_rebuilt(data_dir: Path) -> None:
