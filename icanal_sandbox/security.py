@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import secrets
@@ -40,12 +41,14 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, base64.b64decode(digest))
 
 
-# Verified against when the login is unknown, so both failures cost the same time.
-_DUMMY_HASH = hash_password(secrets.token_urlsafe(16))
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
 
 
 def burn_password_check(password: str) -> None:
-    verify_password(password, _DUMMY_HASH)
+    """Verified against when the login is unknown, so both failures cost the same time."""
+    verify_password(password, _dummy_hash())
 
 
 def new_token(prefix: str) -> str:

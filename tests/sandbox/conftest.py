@@ -44,26 +44,60 @@ class ServerProcess:
         return Api(self.api, **kwargs)
 
 
-def launch(folder: Path, *extra: str, timeout: float = 30) -> ServerProcess:
-    """`python -m icanal_sandbox --port 0`, waiting for its one `listening on` line."""
+def spawn(folder: Path, *extra: str) -> ServerProcess:
+    """Starts `python -m icanal_sandbox --port 0` without waiting for it."""
     folder.mkdir(parents=True, exist_ok=True)
     db = folder / "sandbox.db"
     out_path, err_path = folder / "stdout.txt", folder / "stderr.txt"
     args = [sys.executable, "-m", "icanal_sandbox", "--port", "0", "--db", str(db), *extra]
     with out_path.open("wb") as out, err_path.open("wb") as err:
         process = subprocess.Popen(args, stdout=out, stderr=err)
-    server = ServerProcess("", process, db, out_path, err_path)
+    return ServerProcess("", process, db, out_path, err_path)
+
+
+def wait_ready(server: ServerProcess, timeout: float = 30) -> ServerProcess:
+    """Waits for the one `listening on URL` line (the server prints it once it accepts)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        text = out_path.read_text()
+        text = server.stdout.read_text()
         if text.endswith("\n"):
             server.url = text.split()[-1]
             return server
-        if process.poll() is not None:
+        if server.process.poll() is not None:
             break
         time.sleep(0.02)
     server.stop()
-    raise RuntimeError(f"the sandbox did not start:\n{err_path.read_text()}")
+    raise RuntimeError(f"the sandbox did not start:\n{server.stderr.read_text()}")
+
+
+def launch(folder: Path, *extra: str, timeout: float = 30) -> ServerProcess:
+    return wait_ready(spawn(folder, *extra), timeout)
+
+
+class ServerPool:
+    """Demo servers for tests that change state. One spare is always starting, so a test
+    rarely waits for a server: the next one boots while the current test runs."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.started = 0
+        self.spare: ServerProcess | None = None
+        self.handed_out: list[ServerProcess] = []
+
+    def _spawn(self) -> ServerProcess:
+        self.started += 1
+        return spawn(self.root / f"server{self.started}")
+
+    def take(self) -> ServerProcess:
+        pending = self.spare or self._spawn()
+        self.spare = self._spawn()
+        server = wait_ready(pending)
+        self.handed_out.append(server)
+        return server
+
+    def close(self) -> None:
+        for server in [*self.handed_out, *([self.spare] if self.spare else [])]:
+            server.stop()
 
 
 @dataclass
@@ -126,18 +160,25 @@ class Api:
         return body
 
 
+@pytest.fixture(scope="session")
+def server_pool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerPool]:
+    pool = ServerPool(tmp_path_factory.mktemp("pool"))
+    yield pool
+    pool.close()
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def server(server_pool: ServerPool) -> Iterator[ServerProcess]:
     """One demo sandbox process shared by a test module (tests must not break its data)."""
-    process = launch(tmp_path_factory.mktemp("sandbox"))
+    process = server_pool.take()
     yield process
     process.stop()
 
 
 @pytest.fixture
-def fresh_server(tmp_path: Path) -> Iterator[ServerProcess]:
+def fresh_server(server_pool: ServerPool) -> Iterator[ServerProcess]:
     """A demo sandbox process of its own, for tests that change state."""
-    process = launch(tmp_path / "sandbox")
+    process = server_pool.take()
     yield process
     process.stop()
 

@@ -15,7 +15,15 @@ import httpx
 import pytest
 
 from icanal_sandbox.faults import FaultConfig, parse_faults
-from tests.sandbox.conftest import DEMO, SECOND, Api, ServerProcess, assert_problem
+from tests.sandbox.conftest import (
+    DEMO,
+    SECOND,
+    Api,
+    ServerProcess,
+    assert_problem,
+    spawn,
+    wait_ready,
+)
 
 
 def test_parse_faults() -> None:
@@ -104,11 +112,17 @@ def _statuses(server: ServerProcess, count: int) -> list[int | str]:
     return seen
 
 
-def test_faults_are_reproducible_by_seed(launcher: Callable[..., ServerProcess]) -> None:
+def test_faults_are_reproducible_by_seed(tmp_path: Path) -> None:
     spec = "error_rate=0.3,drop_rate=0.2,seed=11"
-    first = _statuses(launcher("--faults", spec), 40)
-    again = _statuses(launcher("--faults", spec), 40)
-    other = _statuses(launcher("--faults", spec.replace("seed=11", "seed=12")), 40)
+    specs = [spec, spec, spec.replace("seed=11", "seed=12")]
+    servers = [
+        spawn(tmp_path / str(n), "--seed", "none", "--faults", s) for n, s in enumerate(specs)
+    ]
+    try:
+        first, again, other = (_statuses(wait_ready(server), 30) for server in servers)
+    finally:
+        for server in servers:
+            server.stop()
     assert first == again
     assert {200, 503, "dropped"} <= set(first)
     assert first != other

@@ -1,0 +1,427 @@
+"""The bills table (F13) and the line items of one bill (F14).
+
+`BillsTableModel` holds the cache's raw `bill_rows()` rows (one SELECT, no record objects;
+amounts may come as text, so they are int()-ed where used),
+so filling it with 100,000 bills is a list assignment. Display text is computed only for the
+rows Qt paints, memoised by value (many bills share a date). Filtering by year, status and
+search words is one list comprehension over the tuples and lower-cased search strings
+(built once, on the first search), followed by a model reset; sorting is a Python sort of
+the same lists, so neither calls into Python per row through Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+
+from icanal_desktop.api import billing, records
+from icanal_desktop.cache.store import (
+    BILL_CURRENCY,
+    BILL_DUE_DATE,
+    BILL_ID,
+    BILL_ISSUE_DATE,
+    BILL_NUMBER,
+    BILL_PERIOD_END,
+    BILL_PERIOD_START,
+    BILL_STATUS,
+    BILL_SUBSCRIPTION_ID,
+    BILL_TAX,
+    BILL_TOTAL,
+    BILL_TOTAL_EXCL_TAX,
+)
+from icanal_desktop.exports import ZERO_DECIMALS, decimal_text
+from icanal_desktop.models.record_table_model import Column, RecordTableModel
+from icanal_desktop.models.roles import OBJECT_ROLE, SEARCH_ROLE, SORT_ROLE
+from icanal_desktop.views.formatting import money_text
+
+Index = QModelIndex | QPersistentModelIndex
+Row = tuple[Any, ...]
+translate = QCoreApplication.translate
+
+STATUSES = ("due", "overdue", "failed", "paid")
+PAYABLE = frozenset({"due", "overdue", "failed"})
+STATUS_ORDER = {status: n for n, status in enumerate(STATUSES)}
+
+
+def status_text(status: str) -> str:
+    texts = {
+        "paid": translate("Bills", "Paid"),
+        "due": translate("Bills", "Due"),
+        "overdue": translate("Bills", "Overdue"),
+        "failed": translate("Bills", "Payment failed"),
+    }
+    return texts.get(status, status)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def status_color(status: str, palette: QPalette | None = None) -> QColor:
+    """Readable on the palette's base colour, light or dark."""
+    dark = is_dark(palette or QGuiApplication.palette())
+    light_colors = {"paid": "#1b7a3a", "due": "#9a5b00", "overdue": "#b3261e", "failed": "#b3261e"}
+    dark_colors = {"paid": "#7fd69a", "due": "#ffc46b", "overdue": "#ff8a80", "failed": "#ff8a80"}
+    return QColor((dark_colors if dark else light_colors).get(status, "#808080"))
+
+
+@lru_cache(maxsize=4096)
+def short_date(iso: str, locale_name: str) -> str:
+    day = dt.date.fromisoformat(iso)
+    return QLocale(locale_name).toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+@lru_cache(maxsize=4096)
+def period_text(start_iso: str, end_iso: str, locale_name: str) -> str:
+    start, end = dt.date.fromisoformat(start_iso), dt.date.fromisoformat(end_iso)
+    loc = QLocale(locale_name)
+    next_day = end + dt.timedelta(days=1)
+    if start.day == 1 and next_day.day == 1 and (start.year, start.month) == (end.year, end.month):
+        return loc.toString(QDate(start.year, start.month, 1), "MMMM yyyy")
+    if start.year == end.year:
+        first = loc.toString(QDate(start.year, start.month, start.day), "d MMM")
+        return f"{first} – {short_date(end_iso, locale_name)}"
+    return f"{short_date(start_iso, locale_name)} – {short_date(end_iso, locale_name)}"
+
+
+def bill_from_row(row: Sequence[Any]) -> billing.Bill:
+    currency = row[BILL_CURRENCY]
+    return billing.Bill(
+        id=row[BILL_ID],
+        number=row[BILL_NUMBER],
+        period_start=dt.date.fromisoformat(row[BILL_PERIOD_START]),
+        period_end=dt.date.fromisoformat(row[BILL_PERIOD_END]),
+        issue_date=dt.date.fromisoformat(row[BILL_ISSUE_DATE]),
+        due_date=dt.date.fromisoformat(row[BILL_DUE_DATE]),
+        total_excl_tax=records.Money(int(row[BILL_TOTAL_EXCL_TAX]), currency),
+        tax=records.Money(int(row[BILL_TAX]), currency),
+        total=records.Money(int(row[BILL_TOTAL]), currency),
+        status=row[BILL_STATUS],
+        subscription_id=row[BILL_SUBSCRIPTION_ID] or None,
+    )
+
+
+def _dot(color: QColor) -> QIcon:
+    pixmap = QPixmap(10, 10)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(color)
+    painter.drawEllipse(0, 0, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class BillsTableModel(QAbstractTableModel):
+    NUMBER, PERIOD, ISSUED, DUE, AMOUNT, STATUS = range(6)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._all: list[Row] = []  # every bill, in the current sort order
+        self._keys: list[str] | None = None  # lower-cased search text, aligned with _all
+        self._years: list[int] | None = None
+        self._rows: list[Row] = []  # what the table shows
+        self._year: str | None = None
+        self._status: str | None = None
+        self._words: list[str] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._colors: dict[str, QColor] = {}
+        self._icons: dict[str, QIcon] = {}
+        self.update_palette(QGuiApplication.palette())
+
+    # -- content ----------------------------------------------------------------------------
+    @staticmethod
+    def prepare(rows: Sequence[Row]) -> PreparedBills:
+        """Off the GUI thread (in the loader): the rows with their search text and years."""
+        rows = list(rows)
+        return PreparedBills(
+            rows, build_search_keys(rows), sorted({int(r[BILL_ISSUE_DATE][:4]) for r in rows})
+        )
+
+    def set_rows(self, rows: Sequence[Row] | PreparedBills) -> None:
+        """All the account's bills, as `AccountCache.bill_rows()` returns them (or prepared
+        with `prepare()`, so the first search does not build its index on the GUI thread)."""
+        self.beginResetModel()
+        if isinstance(rows, PreparedBills):
+            self._all, self._keys, self._years = list(rows.rows), list(rows.keys), rows.years
+        else:
+            self._all, self._keys, self._years = list(rows), None, None
+        if self._sort is not None:
+            self._sort_all(*self._sort)
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def years(self) -> list[int]:
+        """The years that have bills, newest first."""
+        if self._years is None:
+            self._years = sorted({int(r[BILL_ISSUE_DATE][:4]) for r in self._all})
+        return self._years[::-1]
+
+    def total_count(self) -> int:
+        return len(self._all)
+
+    def row_data(self, row: int) -> Row:
+        return self._rows[row]
+
+    def bill(self, row: int) -> billing.Bill:
+        return bill_from_row(self._rows[row])
+
+    def row_of(self, bill_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r[BILL_ID] == bill_id), -1)
+
+    def visible_bills(self) -> list[billing.Bill]:
+        return [bill_from_row(r) for r in self._rows]
+
+    # -- filtering --------------------------------------------------------------------------
+    def set_filter(
+        self, year: int | None = None, status: str | None = None, text: str = ""
+    ) -> None:
+        self._year = None if year is None else f"{year:04d}-"
+        self._status = status
+        self._words = text.casefold().split()
+        self.beginResetModel()
+        self._rows = self._filtered()
+        self.endResetModel()
+
+    def _search_keys(self) -> list[str]:
+        if self._keys is None:
+            self._keys = build_search_keys(self._all)
+        return self._keys
+
+    def _filtered(self) -> list[Row]:
+        year, status, words = self._year, self._status, self._words
+        rows = self._all
+        if not words:
+            if year is None and status is None:
+                return list(rows)
+            if status is None:
+                return [r for r in rows if r[BILL_ISSUE_DATE].startswith(year)]
+            if year is None:
+                return [r for r in rows if r[BILL_STATUS] == status]
+            return [r for r in rows if r[BILL_STATUS] == status and r[BILL_ISSUE_DATE][:5] == year]
+        keys = self._search_keys()
+        if len(words) == 1 and year is None and status is None:
+            word = words[0]
+            return [r for r, k in zip(rows, keys, strict=True) if word in k]
+        return [
+            r
+            for r, k in zip(rows, keys, strict=True)
+            if (year is None or r[BILL_ISSUE_DATE].startswith(year))
+            and (status is None or r[BILL_STATUS] == status)
+            and all(w in k for w in words)
+        ]
+
+    # -- sorting ----------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < self.columnCount():
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._rows[i.row()][BILL_ID] for i in old]
+        self._sort = (column, order)
+        self._sort_all(column, order)
+        self._rows = self._filtered()
+        if old:
+            position = {r[BILL_ID]: n for n, r in enumerate(self._rows)}
+            new = [
+                self.index(position[bill_id], i.column()) if bill_id in position else QModelIndex()
+                for bill_id, i in zip(old_ids, old, strict=True)
+            ]
+            self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _sort_all(self, column: int, order: Qt.SortOrder) -> None:
+        values = [_SORT_KEYS[column](r) for r in self._all]
+        reverse = order == Qt.SortOrder.DescendingOrder
+        positions = sorted(range(len(values)), key=values.__getitem__, reverse=reverse)
+        self._all = [self._all[n] for n in positions]
+        if self._keys is not None:
+            keys = self._keys
+            self._keys = [keys[n] for n in positions]
+
+    # -- look -------------------------------------------------------------------------------
+    def update_palette(self, palette: QPalette) -> None:
+        self._colors = {s: status_color(s, palette) for s in STATUSES}
+        self._icons = {s: _dot(c) for s, c in self._colors.items()}
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, self.STATUS), self.index(len(self._rows) - 1, self.STATUS)
+            )
+
+    def retranslate(self) -> None:
+        """The language changed: headers, statuses and search text follow."""
+        self._keys = None  # rebuilt by the next search
+        short_date.cache_clear()
+        period_text.cache_clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1)
+            )
+
+    # -- QAbstractItemModel -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 6:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                translate("Bills", "Number"),
+                translate("Bills", "Period"),
+                translate("Bills", "Issued"),
+                translate("Bills", "Due"),
+                translate("Bills", "Amount"),
+                translate("Bills", "Status"),
+            )[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section == self.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column == self.STATUS and role == Qt.ItemDataRole.ForegroundRole:
+            return self._colors.get(row[BILL_STATUS])
+        if column == self.STATUS and role == Qt.ItemDataRole.DecorationRole:
+            return self._icons.get(row[BILL_STATUS])
+        if role == SORT_ROLE:
+            return _SORT_KEYS[column](row)
+        if role == OBJECT_ROLE:
+            return bill_from_row(row)
+        if role == SEARCH_ROLE:
+            return _search_key(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS:
+            return status_text(row[BILL_STATUS])
+        return None
+
+    def _display(self, row: Row, column: int) -> str:
+        locale = QLocale().name()
+        if column == self.NUMBER:
+            return str(row[BILL_NUMBER])
+        if column == self.PERIOD:
+            return period_text(row[BILL_PERIOD_START], row[BILL_PERIOD_END], locale)
+        if column == self.ISSUED:
+            return short_date(row[BILL_ISSUE_DATE], locale)
+        if column == self.DUE:
+            return short_date(row[BILL_DUE_DATE], locale)
+        if column == self.AMOUNT:
+            return money_text(records.Money(int(row[BILL_TOTAL]), row[BILL_CURRENCY]))
+        return status_text(row[BILL_STATUS])
+
+
+@dataclass(frozen=True)
+class PreparedBills:
+    rows: list[Row]
+    keys: list[str]
+    years: list[int]
+
+
+def build_search_keys(rows: Sequence[Row]) -> list[str]:
+    """Lower-cased search text of every row: number, dates, amount ("29.90" and "29,90")
+    and status (its API word and its label in the current language)."""
+    labels = {s: f"{s} {status_text(s)}".casefold() for s in STATUSES}
+    cents = [int(r[BILL_TOTAL]) for r in rows]
+    amounts = [
+        f"{c // 100}.{c % 100:02d} {c // 100},{c % 100:02d}"
+        if r[BILL_CURRENCY] not in ZERO_DECIMALS and c >= 0
+        else _amount_key(c, r[BILL_CURRENCY])
+        for r, c in zip(rows, cents, strict=True)
+    ]
+    return [
+        f"{r[BILL_NUMBER].casefold()}\x1f{r[BILL_ISSUE_DATE]}\x1f{r[BILL_DUE_DATE]}\x1f"
+        f"{r[BILL_PERIOD_START]}\x1f{a}\x1f{labels.get(r[BILL_STATUS]) or r[BILL_STATUS]}"
+        for r, a in zip(rows, amounts, strict=True)
+    ]
+
+
+def _search_key(row: Row) -> str:
+    """What a search matches against, for one row (the table builds them all at once)."""
+    return (
+        f"{row[BILL_NUMBER]}\x1f{row[BILL_ISSUE_DATE]}\x1f{row[BILL_DUE_DATE]}\x1f"
+        f"{row[BILL_PERIOD_START]}\x1f{_amount_key(int(row[BILL_TOTAL]), row[BILL_CURRENCY])}\x1f"
+        f"{row[BILL_STATUS]} {status_text(row[BILL_STATUS])}"
+    ).casefold()
+
+
+def _amount_key(amount: int, currency: str) -> str:
+    text = decimal_text(records.Money(amount, currency))
+    return f"{text} {text.replace('.', ',')}"
+
+
+_SORT_KEYS: tuple[Callable[[Row], Any], ...] = (
+    lambda r: r[BILL_NUMBER],
+    lambda r: r[BILL_PERIOD_START],
+    lambda r: r[BILL_ISSUE_DATE],
+    lambda r: r[BILL_DUE_DATE],
+    lambda r: int(r[BILL_TOTAL]),
+    lambda r: (STATUS_ORDER.get(r[BILL_STATUS], 9), r[BILL_DUE_DATE]),
+)
+
+
+# -- one bill's line items (F14) ----------------------------------------------------------
+def _rate_text(basis_points: int) -> str:
+    return QLocale().toString(basis_points / 100, "f", 1 if basis_points % 100 else 0) + " %"
+
+
+LINE_COLUMNS: list[Column[billing.BillLine]] = [
+    Column(lambda: translate("Bills", "Item"), lambda line: line.label),
+    Column(
+        lambda: translate("Bills", "Qty"),
+        lambda line: str(line.quantity),
+        sort_key=lambda line: line.quantity,
+        align_right=True,
+    ),
+    Column(
+        lambda: translate("Bills", "Unit price"),
+        lambda line: money_text(line.unit_price),
+        sort_key=lambda line: line.unit_price.amount,
+        align_right=True,
+    ),
+    Column(
+        lambda: translate("Bills", "VAT"),
+        lambda line: _rate_text(line.tax_rate_bp),
+        sort_key=lambda line: line.tax_rate_bp,
+        align_right=True,
+    ),
+    Column(
+        lambda: translate("Bills", "Amount"),
+        lambda line: money_text(line.amount),
+        sort_key=lambda line: line.amount.amount,
+        align_right=True,
+    ),
+]
+
+
+def bill_lines_model(parent: QObject | None = None) -> RecordTableModel[billing.BillLine]:
+    return RecordTableModel(
+        LINE_COLUMNS, search_text=lambda line: line.label.casefold(), parent=parent
+    )

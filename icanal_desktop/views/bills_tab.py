@@ -1,0 +1,447 @@
+"""Bills tab (F13–F19): the bills with filters and search, one bill's detail and PDF, pay
+now, report a problem, a year's export, calendar reminders; the payment history and the
+spending chart as sub-tabs. Everything shown comes from the cache (offline too)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from icanal_desktop import actions, exports, reminders
+from icanal_desktop.api import ApiClient, billing
+from icanal_desktop.api.errors import ApiError
+from icanal_desktop.cache import AccountCache
+from icanal_desktop.models.bills_model import STATUSES, BillsTableModel, PreparedBills, status_text
+from icanal_desktop.session import Session
+from icanal_desktop.settings import AppSettings
+from icanal_desktop.views.bill_detail import BillDetailPane
+from icanal_desktop.views.messages import describe_error
+from icanal_desktop.views.new_ticket_dialog import NewTicketDialog
+from icanal_desktop.views.notifications import ReminderNotifier, calendar_summary
+from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.views.pay_bill_dialog import PayBillDialog
+from icanal_desktop.views.payments_view import PaymentsView
+from icanal_desktop.views.spending_chart import SpendingChart
+
+SEARCH_DELAY_MS = 150
+
+
+class BillsTab(QWidget):
+    def __init__(
+        self,
+        session: Session,
+        gate: OnlineGate,
+        settings: AppSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("billsTab")
+        self._session = session
+        self._current_id: str | None = None
+        self._detail_token = 0
+        self._loading = self._reload_pending = False
+        self.pay_dialog: PayBillDialog | None = None
+        self.ticket_dialog: NewTicketDialog | None = None
+        self.model = BillsTableModel(self)
+        self.notifier = ReminderNotifier(session, settings, self)
+
+        self.year_filter = QComboBox()
+        self.year_filter.setObjectName("billsYearFilter")
+        self.year_filter.setAccessibleName(self.tr("Year"))
+        self.year_filter.addItem(self.tr("All years"), None)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("billsStatusFilter")
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(status_text(status), status)
+        self.search = QLineEdit()
+        self.search.setObjectName("billsSearch")
+        self.search.setAccessibleName(self.tr("Search bills"))
+        self.search.setPlaceholderText(self.tr("Search by number, date, amount…"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._debounce.start)
+        self.year_filter.currentIndexChanged.connect(self.apply_filter)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("billsCount")
+        self.count_label.setAccessibleName(self.tr("Number of bills shown"))
+        self.export_button = QPushButton(self.tr("&Export year…"))
+        self.export_button.setObjectName("billsExportYear")
+        self.export_button.setAccessibleName(self.tr("Export the year's bills (PDFs and CSV)"))
+        self.export_button.clicked.connect(self._ask_export_year)
+        self.calendar_button = QPushButton(self.tr("Add to &calendar…"))
+        self.calendar_button.setObjectName("billsExportCalendar")
+        self.calendar_button.setAccessibleName(self.tr("Export due dates as a calendar file"))
+        self.calendar_button.setToolTip(
+            self.tr("Save the upcoming due dates and the renewal date as an .ics file")
+        )
+        self.calendar_button.clicked.connect(self._ask_export_calendar)
+        self.status = QLabel()
+        self.status.setObjectName("billsStatusMessage")
+        self.status.setAccessibleName(self.tr("Bills message"))
+        self.status.setWordWrap(True)
+
+        self.table = QTableView()
+        self.table.setObjectName("billsTable")
+        self.table.setAccessibleName(self.tr("Bills"))
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(False)  # the server's order first
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((150, 150, 92, 92, 78, 100)):
+            self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
+
+        self.detail = BillDetailPane()
+        self.detail.pay_button.clicked.connect(self.open_pay_dialog)
+        self.detail.report_button.clicked.connect(self.open_ticket_dialog)
+        self.detail.tabs.currentChanged.connect(lambda _: self._load_pdf())
+        gate.add(self.detail.report_button)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.year_filter)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.export_button)
+        filters.addWidget(self.calendar_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("billsSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 380])
+        bills_page = QWidget()
+        page_layout = QVBoxLayout(bills_page)
+        page_layout.addLayout(filters)
+        page_layout.addWidget(splitter, 1)
+        page_layout.addWidget(self.status)
+
+        self.payments = PaymentsView()
+        self.spending = SpendingChart()
+        self.sub_tabs = QTabWidget()
+        self.sub_tabs.setObjectName("billsSubTabs")
+        self.sub_tabs.setAccessibleName(self.tr("Bills, payments and spending"))
+        self.sub_tabs.setDocumentMode(True)
+        self.sub_tabs.addTab(bills_page, self.tr("Bills"))
+        self.sub_tabs.addTab(self.payments, self.tr("Payments"))
+        self.sub_tabs.addTab(self.spending, self.tr("Spending"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sub_tabs)
+
+        session.resources_changed.connect(self._on_resources)
+        session.state_changed.connect(self._on_state)
+        self._update_count()
+        self._update_buttons()
+
+    # -- loading ----------------------------------------------------------------------------
+    def _on_resources(self, names: frozenset[str]) -> None:
+        if "bills" in names:
+            self.reload_bills()
+        if "payments" in names:
+            self._session.load(lambda cache: cache.payments(), self._payments_loaded, owner=self)
+
+    def reload_bills(self) -> None:
+        if self._loading:  # one at a time; the newest request runs after it
+            self._reload_pending = True
+            return
+        self._loading = True
+
+        def load(cache: AccountCache) -> PreparedBills:
+            return BillsTableModel.prepare(cache.bill_rows())
+
+        self._session.load(load, self._bills_loaded, owner=self)
+
+    def _bills_loaded(self, prepared: PreparedBills) -> None:
+        self._loading = False
+        if self._reload_pending:
+            self._reload_pending = False
+            self.reload_bills()
+        self.model.set_rows(prepared)
+        year = self.year_filter.currentData()
+        self.year_filter.blockSignals(True)
+        while self.year_filter.count() > 1:
+            self.year_filter.removeItem(1)
+        for value in self.model.years():
+            self.year_filter.addItem(str(value), value)
+        self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))
+        self.year_filter.blockSignals(False)
+        self.apply_filter()
+
+    def _payments_loaded(self, payments: list[billing.Payment]) -> None:
+        self.payments.set_payments(payments)
+        self.spending.set_payments(payments)
+
+    # -- filters ----------------------------------------------------------------------------
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(
+            self.year_filter.currentData(), self.status_filter.currentData(), self.search.text()
+        )
+        self._update_count()
+        self._reselect()
+        self._update_buttons()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        if shown == total:
+            self.count_label.setText(self.tr("{n} bill(s)").format(n=total))
+        else:
+            self.count_label.setText(self.tr("{shown} of {n} bills").format(shown=shown, n=total))
+
+    def _reselect(self) -> None:
+        row = self.model.row_of(self._current_id) if self._current_id else -1
+        if self._current_id is None and self.model.rowCount():
+            row = 0  # the newest bill, so the detail pane is never empty at first
+        if row < 0:
+            self.table.clearSelection()
+            if self._current_id is not None:
+                self._show(None)
+            return
+        self.table.selectRow(row)
+        bill = self.model.bill(row)
+        if self.detail.bill != bill:  # e.g. its status changed after a payment
+            self._show(bill)
+
+    def _on_selection(self, selected: QItemSelection, _: QItemSelection) -> None:
+        rows = selected.indexes()
+        if not rows:
+            return
+        bill = self.model.bill(rows[0].row())
+        if bill.id != self._current_id or self.detail.bill != bill:
+            self._show(bill)
+
+    # -- one bill ---------------------------------------------------------------------------
+    def _show(self, bill: billing.Bill | None) -> None:
+        self._current_id = None if bill is None else bill.id
+        self._detail_token += 1
+        token = self._detail_token
+        self.detail.show_bill(bill)
+        self._update_buttons()
+        if bill is None:
+            return
+        bill_id = bill.id
+        self._session.load(
+            lambda cache: cache.bill_detail(bill_id),
+            lambda detail: self._detail_loaded(token, detail),
+            owner=self,
+        )
+        self._load_pdf()
+
+    def _detail_loaded(self, token: int, detail: billing.BillDetail | None) -> None:
+        if token == self._detail_token:
+            self.detail.show_detail(detail)
+
+    def _load_pdf(self) -> None:
+        """The PDF is read (or downloaded) only when its tab is shown."""
+        bill = self.detail.bill
+        if bill is None or self.detail.tabs.currentIndex() != BillDetailPane.PDF:
+            return
+        token, bill_id = self._detail_token, bill.id
+        self.detail.pdf.show_message(self.tr("Opening the PDF…"))
+        self._session.load(
+            lambda cache: cache.pdf(bill_id),
+            lambda data: self._pdf_read(token, bill, data),
+            owner=self,
+        )
+
+    def _pdf_read(self, token: int, bill: billing.Bill, data: bytes | None) -> None:
+        if token != self._detail_token:
+            return
+        if data is not None:
+            self.detail.pdf.show_pdf(data, exports.bill_pdf_name(bill))
+            return
+        if not self._session.online:
+            self.detail.pdf.show_message(
+                self.tr(
+                    "The PDF of bill {number} has not been downloaded to this computer yet, "
+                    "and iCanal cannot be reached now. It will be available as soon as you "
+                    "are back online."
+                ).format(number=bill.number)
+            )
+            return
+        self.detail.pdf.show_message(self.tr("Downloading the PDF…"))
+        bill_id = bill.id
+
+        def failed(exc: Exception) -> None:
+            if token == self._detail_token:
+                self.detail.pdf.show_message(
+                    self.tr("The PDF could not be downloaded: {reason}").format(
+                        reason=describe_error(exc)
+                    )
+                )
+
+        self._session.run_action(
+            f"bill-pdf:{bill_id}",
+            lambda client, cache: actions.bill_pdf(client, cache, bill_id),
+            lambda pdf: self._pdf_read(token, bill, pdf) if token == self._detail_token else None,
+            failed,
+        )
+
+    # -- actions ----------------------------------------------------------------------------
+    def _on_state(self, *_: Any) -> None:
+        self._update_buttons()
+        if self.detail.bill is not None and not self.detail.pdf.has_pdf:
+            self._load_pdf()  # back online: download what was missing; offline: say so
+
+    def _update_buttons(self) -> None:
+        online = self._session.online
+        self.detail.pay_button.setEnabled(online and self.detail.payable)
+        if not online:
+            self.detail.pay_button.setToolTip(
+                self.tr("Not available offline: this needs a connection to iCanal.")
+            )
+        elif self.detail.bill is not None and not self.detail.payable:
+            self.detail.pay_button.setToolTip(self.tr("This bill is already paid."))
+        else:
+            self.detail.pay_button.setToolTip("")
+        has_year = self.year_filter.currentData() is not None
+        self.export_button.setEnabled(has_year)
+        self.export_button.setToolTip(
+            "" if has_year else self.tr("Choose a year in the list first.")
+        )
+
+    def open_pay_dialog(self) -> None:
+        bill = self.detail.bill
+        if bill is None or not self.detail.payable:
+            return
+
+        def show(methods: list[billing.PaymentMethod]) -> None:
+            if self.detail.bill is None or self.detail.bill.id != bill.id:
+                return
+            self.pay_dialog = PayBillDialog(self._session, bill, methods, self)
+            self.pay_dialog.open()
+
+        self._session.load(lambda cache: cache.payment_methods(), show, owner=self)
+
+    def open_ticket_dialog(self) -> None:
+        bill = self.detail.bill
+        if bill is None:
+            return
+        self.ticket_dialog = NewTicketDialog(
+            self._session, bill_id=bill.id, bill_number=bill.number, category="billing", parent=self
+        )
+        self.ticket_dialog.created.connect(
+            lambda thread: self.status.setText(
+                self.tr("Request {number} sent to the support team.").format(
+                    number=thread.ticket.number
+                )
+            )
+        )
+        self.ticket_dialog.open()
+
+    # -- exports ----------------------------------------------------------------------------
+    def _ask_export_year(self) -> None:
+        year = self.year_filter.currentData()
+        if year is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Export the bills of {year} to…").format(year=year)
+        )
+        if folder:
+            self.export_year_to(Path(folder), int(year))
+
+    def export_year_to(self, folder: Path, year: int) -> None:
+        online = self._session.online
+        self.status.setText(self.tr("Exporting the bills of {year}…").format(year=year))
+        self.export_button.setEnabled(False)
+
+        def work(client: ApiClient, cache: AccountCache) -> exports.YearExport:
+            def get_pdf(bill: billing.Bill) -> bytes | None:
+                data = cache.pdf(bill.id)
+                if data is None and online:
+                    try:
+                        data = actions.bill_pdf(client, cache, bill.id)
+                    except ApiError:
+                        return None
+                return data
+
+            return exports.export_year(folder, year, cache.bills(year=year), get_pdf)
+
+        def done(result: exports.YearExport) -> None:
+            self._update_buttons()
+            text = self.tr("{n} PDF(s) and {csv} written.").format(
+                n=len(result.written), csv=str(result.csv_path)
+            )
+            if result.missing:
+                text += " " + self.tr("No PDF on this computer for: {numbers}.").format(
+                    numbers=", ".join(result.missing)
+                )
+            self.status.setText(text)
+
+        def failed(exc: Exception) -> None:
+            self._update_buttons()
+            self.status.setText(describe_error(exc))
+
+        self._session.run_action("export-year", work, done, failed)
+
+    def _ask_export_calendar(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the reminders"), "icanal.ics", self.tr("Calendar files (*.ics)")
+        )
+        if path:
+            self.export_calendar_to(Path(path))
+
+    def export_calendar_to(self, path: Path) -> None:
+        today = dt.date.today()
+
+        def load(cache: AccountCache) -> list[reminders.Upcoming]:
+            unpaid = [b for status in sorted(reminders.UNPAID) for b in cache.bills(status=status)]
+            return reminders.upcoming(unpaid, cache.subscriptions(), today=today)
+
+        def write(found: list[reminders.Upcoming]) -> None:
+            events = [
+                reminders.CalendarEvent(reminders.event_uid(u), u.day, calendar_summary(u))
+                for u in found
+            ]
+            try:
+                reminders.write_ics(str(path), events, dt.datetime.now(dt.UTC), "iCanal")
+            except OSError as exc:
+                self.status.setText(
+                    self.tr("The file could not be written: {reason}").format(reason=exc.strerror)
+                )
+                return
+            self.status.setText(
+                self.tr("{n} date(s) saved to {path}.").format(n=len(events), path=str(path))
+            )
+
+        self._session.load(load, write, owner=self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.update_palette(self.palette())
