@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -31,7 +31,6 @@ from icanal_desktop.api.errors import ApiError
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.models.bills_model import STATUSES, BillsTableModel, PreparedBills, status_text
 from icanal_desktop.session import Session
-from icanal_desktop.settings import AppSettings
 from icanal_desktop.views.bill_detail import BillDetailPane
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.new_ticket_dialog import NewTicketDialog
@@ -40,6 +39,9 @@ from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.pay_bill_dialog import PayBillDialog
 from icanal_desktop.views.payments_view import PaymentsView
 from icanal_desktop.views.spending_chart import SpendingChart
+
+if TYPE_CHECKING:  # the settings come from the composition root
+    from icanal_desktop.settings import AppSettings
 
 SEARCH_DELAY_MS = 150
 

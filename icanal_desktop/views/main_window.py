@@ -21,6 +21,7 @@ from icanal_desktop.cache import AccountSnapshot
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
 from icanal_desktop.sync import SyncReport
+from icanal_desktop.views.bills_tab import BillsTab
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.formatting import datetime_text
 from icanal_desktop.views.messages import describe_error
@@ -51,7 +52,7 @@ class MainWindow(QMainWindow):
         # One attribute per tab; each tab builds itself from the session and the gate.
         self.dashboard = DashboardTab(session)
         self.subscription: QWidget = PlaceholderTab("subscriptionTab", soon)
-        self.bills: QWidget = PlaceholderTab("billsTab", soon)
+        self.bills = BillsTab(session, self.online_gate)
         self.payment_methods = PaymentMethodsTab(session, self.online_gate)
         self.support: QWidget = PlaceholderTab("supportTab", soon)
         self.profile: QWidget = PlaceholderTab("profileTab", soon)

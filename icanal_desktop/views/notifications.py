@@ -11,6 +11,7 @@ desktop has no system tray (offscreen, some Linux desktops) nothing pops up, but
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 from icanal_desktop import reminders
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.session import Session
-from icanal_desktop.settings import AppSettings
 from icanal_desktop.views.formatting import date_text, money_text
+
+if TYPE_CHECKING:  # the settings come from the composition root
+    from icanal_desktop.settings import AppSettings
 
 SHOWN_KEY = "notifications/shown"
 WATCHED = frozenset({"bills", "subscriptions", "payment_methods"})
