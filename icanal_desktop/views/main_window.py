@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         # One attribute per tab; each tab builds itself from the session and the gate.
         self.dashboard = DashboardTab(session)
         self.subscription: QWidget = PlaceholderTab("subscriptionTab", soon)
-        self.bills = BillsTab(session, self.online_gate)
+        self.bills = BillsTab(session, self.online_gate, settings)
         self.payment_methods = PaymentMethodsTab(session, self.online_gate)
         self.support: QWidget = PlaceholderTab("supportTab", soon)
         self.profile: QWidget = PlaceholderTab("profileTab", soon)
