@@ -29,6 +29,7 @@ from icanal_desktop.views.offline_banner import OfflineBanner
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
 from icanal_desktop.views.placeholder_tab import PlaceholderTab
+from icanal_desktop.views.profile_tab import ProfileTab
 from icanal_desktop.views.resource_names import resource_title
 
 
@@ -55,7 +56,7 @@ class MainWindow(QMainWindow):
         self.bills = BillsTab(session, self.online_gate, settings)
         self.payment_methods = PaymentMethodsTab(session, self.online_gate)
         self.support: QWidget = PlaceholderTab("supportTab", soon)
-        self.profile: QWidget = PlaceholderTab("profileTab", soon)
+        self.profile = ProfileTab(session, self.online_gate, settings)
         for tab, title in (
             (self.dashboard, self.tr("Dashboard")),
             (self.subscription, self.tr("Subscription")),
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.switch_menu.setObjectName("switchAccountMenu")
         menu.addMenu(self.switch_menu)
         self._switch_group = QActionGroup(self)
+        menu.addAction(self.profile.change_password_action)
         menu.addSeparator()
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setObjectName("signOutAction")

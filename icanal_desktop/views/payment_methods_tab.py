@@ -117,11 +117,14 @@ class PaymentMethodsTab(QWidget):
         layout.addWidget(self.message)
 
         session.resources_changed.connect(self._on_resources_changed)
-        session.state_changed.connect(lambda _: self._update_buttons())
+        session.state_changed.connect(self._on_state_changed)  # bound methods: die with us
         self._update_buttons()
         self.reload()
 
     # -- data -----------------------------------------------------------------------------
+    def _on_state_changed(self, _state: object) -> None:
+        self._update_buttons()
+
     def _on_resources_changed(self, names: frozenset[str]) -> None:
         if names & NAMES:
             self.reload()

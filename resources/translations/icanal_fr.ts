@@ -187,6 +187,192 @@
     </message>
 </context>
 <context>
+    <name>AppSettingsView</name>
+    <message>
+        <source>This app on this computer</source>
+        <translation>L’application sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Langue de l’interface</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Remind me of due dates, renewals and card expiry</source>
+        <translation>Me rappeler les échéances, les renouvellements et l’expiration des cartes</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>Notifications sur le bureau</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save the server address</source>
+        <translation>Enregistrer l’adresse du serveur</translation>
+    </message>
+    <message>
+        <source>In use: {url}. A new address is used the next time the app starts.</source>
+        <translation>Utilisée : {url}. Une nouvelle adresse sera utilisée au prochain démarrage de l’application.</translation>
+    </message>
+    <message>
+        <source>Size of the saved data</source>
+        <translation>Taille des données enregistrées</translation>
+    </message>
+    <message>
+        <source>Clear and download again</source>
+        <translation>Effacer et retélécharger</translation>
+    </message>
+    <message>
+        <source>Clear the saved data</source>
+        <translation>Effacer les données enregistrées</translation>
+    </message>
+    <message>
+        <source>Deletes the data and PDFs saved on this computer; the next sync gets them again.</source>
+        <translation>Supprime les données et les PDF enregistrés sur cet ordinateur ; la prochaine synchronisation les récupère à nouveau.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>Saved data</source>
+        <translation>Données enregistrées</translation>
+    </message>
+    <message>
+        <source>Saved: {url} will be used the next time the app starts.</source>
+        <translation>Enregistré : {url} sera utilisée au prochain démarrage de l’application.</translation>
+    </message>
+</context>
+<context>
+    <name>BillDetailPane</name>
+    <message>
+        <source>Selected bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bill status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay &amp;now…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay this bill now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Report a problem…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report a problem with this bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total excl. VAT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payments applied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bill details and PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No bill selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a bill to see its PDF.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bill {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the details…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The details of this bill have not been downloaded yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No payment applied to this bill yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Bills</name>
     <message>
         <source>Paid</source>
@@ -206,7 +392,7 @@
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Numéro</translation>
     </message>
     <message>
         <source>Period</source>
@@ -238,6 +424,445 @@
     </message>
     <message>
         <source>VAT</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BillsTab</name>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All years</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search bills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search by number, date, amount…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of bills shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export year…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the year's bills (PDFs and CSV)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add to &amp;calendar…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export due dates as a calendar file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the upcoming due dates and the renewal date as an .ics file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bills message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bills</source>
+        <translation type="unfinished">Factures</translation>
+    </message>
+    <message>
+        <source>Bills, payments and spending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} bill(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{shown} of {n} bills</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening the PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF of bill {number} has not been downloaded to this computer yet, and iCanal cannot be reached now. It will be available as soon as you are back online.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downloading the PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The PDF could not be downloaded: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not available offline: this needs a connection to iCanal.</source>
+        <translation type="unfinished">Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+    </message>
+    <message>
+        <source>This bill is already paid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a year in the list first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Request {number} sent to the support team.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the bills of {year} to…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exporting the bills of {year}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} PDF(s) and {csv} written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No PDF on this computer for: {numbers}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the reminders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} date(s) saved to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel my subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It is too expensive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not enough content for me</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technical problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I am moving</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the terms of your contract…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What cancelling means</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep my subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{plan}, contract {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>As soon as possible: {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At the end of my commitment, free of charge: {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your subscription ends on {date}. {months} months of commitment remain: an early-termination fee of {fee} will be on your last bill.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your subscription ends on {date}. No fee applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You keep access to your bills, and can reactivate until that date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I understand that my subscription ends on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your cancellation is registered: the subscription ends on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Confirm new password</source>
+        <translation>Confirmer le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Password strength</source>
+        <translation>Robustesse du mot de passe</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <source>At least 10 characters, with letters and a digit.</source>
+        <translation>Au moins 10 caractères, avec des lettres et un chiffre.</translation>
+    </message>
+    <message>
+        <source>Too weak: at least 10 characters, with letters and a digit.</source>
+        <translation>Trop faible : au moins 10 caractères, avec des lettres et un chiffre.</translation>
+    </message>
+    <message>
+        <source>Strength: fair</source>
+        <translation>Robustesse : moyenne</translation>
+    </message>
+    <message>
+        <source>Strength: good</source>
+        <translation>Robustesse : bonne</translation>
+    </message>
+    <message>
+        <source>Strength: strong</source>
+        <translation>Robustesse : forte</translation>
+    </message>
+    <message>
+        <source>Enter your current password.</source>
+        <translation>Saisissez votre mot de passe actuel.</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 10 characters, with letters and a digit.</source>
+        <translation>Le nouveau mot de passe doit compter au moins 10 caractères, avec des lettres et un chiffre.</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>Les deux nouveaux mots de passe ne sont pas identiques.</translation>
+    </message>
+    <message>
+        <source>The new password must be different from the current one.</source>
+        <translation>Le nouveau mot de passe doit être différent de l’actuel.</translation>
+    </message>
+    <message>
+        <source>The current password is not right.</source>
+        <translation>Le mot de passe actuel n’est pas le bon.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePlanDialog</name>
+    <message>
+        <source>Change plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plans side by side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} (+{price} per month)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No option for this contract.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a plan to see the channels you gain and lose.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>See what changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare the plans and choose one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Charged now (pro rata)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Takes effect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New monthly price</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New commitment end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm the change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Here is what changes. Nothing happens until you confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With {plan} — channels gained: {gained}. Channels lost: {lost}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At your renewal, {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{new} (now {old})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No commitment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done: your plan is now {plan}, from {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} was charged (reference {reference}).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HD</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -567,6 +1192,85 @@
     </message>
 </context>
 <context>
+    <name>NewTicketDialog</name>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technical problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished">Abonnement</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New support request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Describe the problem…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem with the request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Linked bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem with bill {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not available offline: this needs a connection to iCanal.</source>
+        <translation type="unfinished">Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+    </message>
+    <message>
+        <source>The subject needs at least 3 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a message for the support team.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OfflineBanner</name>
     <message>
         <source>Connection status</source>
@@ -610,6 +1314,101 @@
     <message>
         <source>Not available offline: this needs a connection to iCanal.</source>
         <translation>Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+    </message>
+</context>
+<context>
+    <name>PayBillDialog</name>
+    <message>
+        <source>Pay bill {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount to pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What will be charged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not available offline: this needs a connection to iCanal.</source>
+        <translation type="unfinished">Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+    </message>
+    <message>
+        <source>Pay {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a payment method in the Payment methods tab first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} will be charged now to {method}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The payment was declined ({reason}). Try another method.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>If the payment went through, trying again will not charge you twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment received — thank you.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -775,6 +1574,415 @@
     </message>
 </context>
 <context>
+    <name>Payments</name>
+    <message>
+        <source>Succeeded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">État</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsView</name>
+    <message>
+        <source>Search payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search by reference, method, amount…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export the payment history as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} payment(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{shown} of {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export payments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} payment(s) exported to {path}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Bill PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a bill to see its PDF.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This PDF cannot be displayed (the file is damaged).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the bill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlanComparison</name>
+    <message>
+        <source>Your plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished">Offre</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channels gained</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channels lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">Aucun</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Contact details</source>
+        <translation>Coordonnées</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Téléphone mobile</translation>
+    </message>
+    <message>
+        <source>Subscriber number</source>
+        <translation>Numéro d’abonné</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation>Adresse postale</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Address (continued)</source>
+        <translation>Complément d’adresse</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country (2 letters)</source>
+        <translation>Pays (2 lettres)</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>Communication</translation>
+    </message>
+    <message>
+        <source>News and offers by email</source>
+        <translation>Actualités et offres par e-mail</translation>
+    </message>
+    <message>
+        <source>News and offers by SMS</source>
+        <translation>Actualités et offres par SMS</translation>
+    </message>
+    <message>
+        <source>Language of letters and emails</source>
+        <translation>Langue des courriers et e-mails</translation>
+    </message>
+    <message>
+        <source>Letters and emails in</source>
+        <translation>Courriers et e-mails en</translation>
+    </message>
+    <message>
+        <source>&amp;Save my details</source>
+        <translation>&amp;Enregistrer mes informations</translation>
+    </message>
+    <message>
+        <source>Save my details</source>
+        <translation>Enregistrer mes informations</translation>
+    </message>
+    <message>
+        <source>Change &amp;password…</source>
+        <translation>Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Dernière action</translation>
+    </message>
+    <message>
+        <source>Your first and last names are required.</source>
+        <translation>Vos prénom et nom sont obligatoires.</translation>
+    </message>
+    <message>
+        <source>This email address is not valid.</source>
+        <translation>Cette adresse e-mail n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Write the phone number in international format, e.g. +33612345678.</source>
+        <translation>Écrivez le numéro au format international, par ex. +33612345678.</translation>
+    </message>
+    <message>
+        <source>The address and the city are required.</source>
+        <translation>L’adresse et la ville sont obligatoires.</translation>
+    </message>
+    <message>
+        <source>This postal code is not valid.</source>
+        <translation>Ce code postal n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>The country is a 2-letter code, e.g. FR.</source>
+        <translation>Le pays est un code de 2 lettres, par ex. FR.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: your details are unchanged.</source>
+        <translation>Rien à enregistrer : vos informations n’ont pas changé.</translation>
+    </message>
+    <message>
+        <source>Confirm your new email</source>
+        <translation>Confirmez votre nouvelle adresse e-mail</translation>
+    </message>
+    <message>
+        <source>To change your email to {email}, enter your current password.</source>
+        <translation>Pour remplacer votre adresse e-mail par {email}, saisissez votre mot de passe actuel.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Your details were saved.</source>
+        <translation>Vos informations ont été enregistrées.</translation>
+    </message>
+    <message>
+        <source>The password is not right: your email was not changed.</source>
+        <translation>Le mot de passe n’est pas le bon : votre adresse e-mail n’a pas été modifiée.</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Other devices will need to sign in again.</source>
+        <translation>Votre mot de passe a été changé. Vos autres appareils devront se reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderNotifier</name>
+    <message>
+        <source>iCanal reminders</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in {n} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bill {number} is due {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{amount} to pay by {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your subscription renews {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{plan} renews on {date}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your card expires {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{card} expires on {date}. Add a new card to keep paying.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iCanal: pay bill {number} ({amount})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iCanal: {plan} subscription renews</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iCanal: card {card} expires</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Resources</name>
     <message>
         <source>your profile</source>
@@ -870,6 +2078,208 @@
     <message>
         <source>Not available: {reason}. You stay signed in until you quit.</source>
         <translation>Indisponible : {reason}. Vous restez connecté jusqu’à la fermeture de l’application.</translation>
+    </message>
+</context>
+<context>
+    <name>SpendingChart</name>
+    <message>
+        <source>Show spending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spending chart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No payments yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SubscriptionTab</name>
+    <message>
+        <source>Contract</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result of the last action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare and &amp;change plan…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare and change plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ancel subscription…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reactivate my subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reactivate my subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your contract</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contract number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished">Offre</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Billing period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation type="unfinished">Renouvellement</translation>
+    </message>
+    <message>
+        <source>Commitment until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next bill (estimate)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Renew automatically</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-renew</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Decoder number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Viewing card number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channels included</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search by number, name or category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{plan} — {price} per month</source>
+        <translation type="unfinished">{plan} — {price} par mois</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished">Aucun</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No commitment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your subscription ends on {date}. Until then you can reactivate it: nothing changes and nothing is charged for it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ends on {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ended on {date}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{date} (then {plan})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{shown} of {total} channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{what} copied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-renew is on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-renew is off.</source>
+        <translation type="unfinished">Renouvellement automatique désactivé.</translation>
+    </message>
+    <message>
+        <source>Your subscription is reactivated. Welcome back!</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

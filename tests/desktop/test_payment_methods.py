@@ -4,19 +4,17 @@ and the server's refusal to remove the last method of an active subscription."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import requests
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.api.billing import PaymentMethod
-from icanal_desktop.app import AppParts, build_app
-from icanal_desktop.config import AppConfig
+from icanal_desktop.app import AppParts
 from icanal_desktop.models.payment_methods_model import (
     EXPIRED,
     EXPIRING,
@@ -24,58 +22,16 @@ from icanal_desktop.models.payment_methods_model import (
     expiry_state,
     payment_methods_model,
 )
-from icanal_desktop.session import ConnectionState
 from icanal_desktop.views.add_payment_method_dialog import AddPaymentMethodDialog
 from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
 
-from ..conftest import DEMO, SECOND, SandboxProcess
-
-OpenApp = Callable[..., AppParts]
+from ..conftest import SECOND, SandboxProcess
+from .account_app import Api, OpenApp, app_opener
 
 
 @pytest.fixture
 def open_app(qtbot: QtBot, data_dir: Path) -> Iterator[OpenApp]:
-    """Builds the app and signs in through the real dialog; waits for the first sync."""
-    built: list[AppParts] = []
-
-    def open_(server_url: str, login: tuple[str, str] = DEMO) -> AppParts:
-        parts = build_app(AppConfig(server_url=server_url, data_dir=data_dir))
-        built.append(parts)
-        qtbot.addWidget(parts.sign_in_dialog)
-        dialog = parts.sign_in_dialog
-        dialog.show()
-        qtbot.keyClicks(dialog.login_edit, login[0])
-        qtbot.keyClicks(dialog.password_edit, login[1])
-        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-        session = parts.session
-        qtbot.waitUntil(lambda: session.state == ConnectionState.ONLINE, timeout=15_000)
-        qtbot.waitUntil(lambda: session.snapshot is not None and not session.busy, timeout=15_000)
-        return parts
-
-    yield open_
-    for parts in built:
-        parts.shutdown()
-        parts.main_window.close()
-        parts.main_window.deleteLater()
-
-
-class Api:
-    """The server's view, asked without the app."""
-
-    def __init__(self, server_url: str, login: tuple[str, str] = DEMO) -> None:
-        self.base = f"{server_url}/api/v1"
-        token = requests.post(
-            f"{self.base}/auth/login", json={"login": login[0], "password": login[1]}, timeout=10
-        ).json()["access_token"]
-        self.headers = {"Authorization": f"Bearer {token}"}
-
-    def get(self, path: str) -> Any:
-        answer = requests.get(f"{self.base}{path}", headers=self.headers, timeout=10)
-        answer.raise_for_status()
-        return answer.json()
-
-    def methods(self) -> list[dict[str, Any]]:
-        return list(self.get("/payment-methods?limit=100")["items"])
+    yield from app_opener(qtbot, data_dir)
 
 
 def methods_tab(parts: AppParts) -> PaymentMethodsTab:
