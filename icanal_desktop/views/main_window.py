@@ -31,6 +31,7 @@ from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
 from icanal_desktop.views.placeholder_tab import PlaceholderTab
 from icanal_desktop.views.profile_tab import ProfileTab
 from icanal_desktop.views.resource_names import resource_title
+from icanal_desktop.views.subscription_tab import SubscriptionTab
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
         soon = self.tr("This section is coming in a next version of iCanal Desktop.")
         # One attribute per tab; each tab builds itself from the session and the gate.
         self.dashboard = DashboardTab(session)
-        self.subscription: QWidget = PlaceholderTab("subscriptionTab", soon)
+        self.subscription: QWidget = SubscriptionTab(session, self.online_gate)
         self.bills = BillsTab(session, self.online_gate, settings)
         self.payment_methods = PaymentMethodsTab(session, self.online_gate)
         self.support: QWidget = PlaceholderTab("supportTab", soon)

@@ -574,95 +574,95 @@
     <name>CancelDialog</name>
     <message>
         <source>Cancel my subscription</source>
-        <translation type="unfinished" />
+        <translation>Résilier mon abonnement</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Motif</translation>
     </message>
     <message>
         <source>It is too expensive</source>
-        <translation type="unfinished" />
+        <translation>C’est trop cher</translation>
     </message>
     <message>
         <source>Not enough content for me</source>
-        <translation type="unfinished" />
+        <translation>Pas assez de contenus pour moi</translation>
     </message>
     <message>
         <source>Technical problems</source>
-        <translation type="unfinished" />
+        <translation>Problèmes techniques</translation>
     </message>
     <message>
         <source>I am moving</source>
-        <translation type="unfinished" />
+        <translation>Je déménage</translation>
     </message>
     <message>
         <source>Another reason</source>
-        <translation type="unfinished" />
+        <translation>Une autre raison</translation>
     </message>
     <message>
         <source>Comment (optional)</source>
-        <translation type="unfinished" />
+        <translation>Commentaire (facultatif)</translation>
     </message>
     <message>
         <source>Optional</source>
-        <translation type="unfinished" />
+        <translation>Facultatif</translation>
     </message>
     <message>
         <source>Checking the terms of your contract…</source>
-        <translation type="unfinished" />
+        <translation>Vérification des conditions de votre contrat…</translation>
     </message>
     <message>
         <source>What cancelling means</source>
-        <translation type="unfinished" />
+        <translation>Ce que la résiliation implique</translation>
     </message>
     <message>
         <source>Keep my subscription</source>
-        <translation type="unfinished" />
+        <translation>Garder mon abonnement</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished" />
+        <translation>Commentaire</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Quand</translation>
     </message>
     <message>
         <source>{plan}, contract {number}</source>
-        <translation type="unfinished" />
+        <translation>{plan}, contrat {number}</translation>
     </message>
     <message>
         <source>As soon as possible: {date}</source>
-        <translation type="unfinished" />
+        <translation>Dès que possible : le {date}</translation>
     </message>
     <message>
         <source>At the end of my commitment, free of charge: {date}</source>
-        <translation type="unfinished" />
+        <translation>À la fin de mon engagement, sans frais : le {date}</translation>
     </message>
     <message>
         <source>Your subscription ends on {date}. {months} months of commitment remain: an early-termination fee of {fee} will be on your last bill.</source>
-        <translation type="unfinished" />
+        <translation>Votre abonnement se termine le {date}. Il reste {months} mois d’engagement : des frais de résiliation anticipée de {fee} figureront sur votre dernière facture.</translation>
     </message>
     <message>
         <source>Your subscription ends on {date}. No fee applies.</source>
-        <translation type="unfinished" />
+        <translation>Votre abonnement se termine le {date}. Aucuns frais ne s’appliquent.</translation>
     </message>
     <message>
         <source>You keep access to your bills, and can reactivate until that date.</source>
-        <translation type="unfinished" />
+        <translation>Vous gardez l’accès à vos factures et pouvez réactiver jusqu’à cette date.</translation>
     </message>
     <message>
         <source>I understand that my subscription ends on {date}.</source>
-        <translation type="unfinished" />
+        <translation>Je comprends que mon abonnement se termine le {date}.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation>Résiliation…</translation>
     </message>
     <message>
         <source>Your cancellation is registered: the subscription ends on {date}.</source>
-        <translation type="unfinished" />
+        <translation>Votre résiliation est enregistrée : l’abonnement se termine le {date}.</translation>
     </message>
 </context>
 <context>
@@ -740,130 +740,130 @@
     <name>ChangePlanDialog</name>
     <message>
         <source>Change plan</source>
-        <translation type="unfinished" />
+        <translation>Changer d’offre</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>Problème</translation>
     </message>
     <message>
         <source>Plans side by side</source>
-        <translation type="unfinished" />
+        <translation>Offres côte à côte</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished" />
+        <translation>Options</translation>
     </message>
     <message>
         <source>{name} (+{price} per month)</source>
-        <translation type="unfinished" />
+        <translation>{name} (+{price} par mois)</translation>
     </message>
     <message>
         <source>No option for this contract.</source>
-        <translation type="unfinished" />
+        <translation>Aucune option pour ce contrat.</translation>
     </message>
     <message>
         <source>Select a plan to see the channels you gain and lose.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez une offre pour voir les chaînes gagnées et perdues.</translation>
     </message>
     <message>
         <source>See what changes</source>
-        <translation type="unfinished" />
+        <translation>Voir ce qui change</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>Compare the plans and choose one.</source>
-        <translation type="unfinished" />
+        <translation>Comparez les offres et choisissez-en une.</translation>
     </message>
     <message>
         <source>New plan</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle offre</translation>
     </message>
     <message>
         <source>Charged now (pro rata)</source>
-        <translation type="unfinished" />
+        <translation>Débité maintenant (au prorata)</translation>
     </message>
     <message>
         <source>Takes effect</source>
-        <translation type="unfinished" />
+        <translation>Prend effet</translation>
     </message>
     <message>
         <source>New monthly price</source>
-        <translation type="unfinished" />
+        <translation>Nouveau prix mensuel</translation>
     </message>
     <message>
         <source>New commitment end</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle fin d’engagement</translation>
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation>Retour</translation>
     </message>
     <message>
         <source>Confirm the change</source>
-        <translation type="unfinished" />
+        <translation>Confirmer le changement</translation>
     </message>
     <message>
         <source>Here is what changes. Nothing happens until you confirm.</source>
-        <translation type="unfinished" />
+        <translation>Voici ce qui change. Rien ne se passe tant que vous n’avez pas confirmé.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>aucune</translation>
     </message>
     <message>
         <source>With {plan} — channels gained: {gained}. Channels lost: {lost}.</source>
-        <translation type="unfinished" />
+        <translation>Avec {plan} — chaînes gagnées : {gained}. Chaînes perdues : {lost}.</translation>
     </message>
     <message>
         <source>Today, {date}</source>
-        <translation type="unfinished" />
+        <translation>Aujourd’hui, le {date}</translation>
     </message>
     <message>
         <source>At your renewal, {date}</source>
-        <translation type="unfinished" />
+        <translation>À votre renouvellement, le {date}</translation>
     </message>
     <message>
         <source>{new} (now {old})</source>
-        <translation type="unfinished" />
+        <translation>{new} (actuellement {old})</translation>
     </message>
     <message>
         <source>No commitment</source>
-        <translation type="unfinished" />
+        <translation>Sans engagement</translation>
     </message>
     <message>
         <source>Changing…</source>
-        <translation type="unfinished" />
+        <translation>Changement…</translation>
     </message>
     <message>
         <source>Done: your plan is now {plan}, from {date}.</source>
-        <translation type="unfinished" />
+        <translation>C’est fait : votre offre est désormais {plan}, à partir du {date}.</translation>
     </message>
     <message>
         <source>{amount} was charged (reference {reference}).</source>
-        <translation type="unfinished" />
+        <translation>{amount} a été débité (référence {reference}).</translation>
     </message>
 </context>
 <context>
     <name>Channels</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished" />
+        <translation>N°</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished" />
+        <translation>Chaîne</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>HD</source>
-        <translation type="unfinished" />
+        <translation>HD</translation>
     </message>
 </context>
 <context>
@@ -1738,47 +1738,47 @@
     <name>PlanComparison</name>
     <message>
         <source>Your plan</source>
-        <translation type="unfinished" />
+        <translation>Votre offre</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished">Offre</translation>
+        <translation>Offre</translation>
     </message>
     <message>
         <source>Per month</source>
-        <translation type="unfinished" />
+        <translation>Par mois</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished" />
+        <translation>Écart</translation>
     </message>
     <message>
         <source>Channels</source>
-        <translation type="unfinished" />
+        <translation>Chaînes</translation>
     </message>
     <message>
         <source>Channels gained</source>
-        <translation type="unfinished" />
+        <translation>Chaînes gagnées</translation>
     </message>
     <message>
         <source>Channels lost</source>
-        <translation type="unfinished" />
+        <translation>Chaînes perdues</translation>
     </message>
     <message>
         <source>Commitment</source>
-        <translation type="unfinished" />
+        <translation>Engagement</translation>
     </message>
     <message>
         <source>{n} months</source>
-        <translation type="unfinished" />
+        <translation>{n} mois</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">Aucun</translation>
+        <translation>Aucun</translation>
     </message>
     <message>
         <source>Offers</source>
-        <translation type="unfinished" />
+        <translation>Promotions</translation>
     </message>
 </context>
 <context>
@@ -2127,159 +2127,159 @@
     <name>SubscriptionTab</name>
     <message>
         <source>Contract</source>
-        <translation type="unfinished" />
+        <translation>Contrat</translation>
     </message>
     <message>
         <source>Result of the last action</source>
-        <translation type="unfinished" />
+        <translation>Résultat de la dernière action</translation>
     </message>
     <message>
         <source>Compare and &amp;change plan…</source>
-        <translation type="unfinished" />
+        <translation>Comparer et &amp;changer d’offre…</translation>
     </message>
     <message>
         <source>Compare and change plan</source>
-        <translation type="unfinished" />
+        <translation>Comparer et changer d’offre</translation>
     </message>
     <message>
         <source>C&amp;ancel subscription…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Résilier l’abonnement…</translation>
     </message>
     <message>
         <source>Cancel subscription</source>
-        <translation type="unfinished" />
+        <translation>Résilier l’abonnement</translation>
     </message>
     <message>
         <source>&amp;Reactivate my subscription</source>
-        <translation type="unfinished" />
+        <translation>R&amp;éactiver mon abonnement</translation>
     </message>
     <message>
         <source>Reactivate my subscription</source>
-        <translation type="unfinished" />
+        <translation>Réactiver mon abonnement</translation>
     </message>
     <message>
         <source>Your contract</source>
-        <translation type="unfinished" />
+        <translation>Votre contrat</translation>
     </message>
     <message>
         <source>Contract number</source>
-        <translation type="unfinished" />
+        <translation>Numéro de contrat</translation>
     </message>
     <message>
         <source>Plan</source>
-        <translation type="unfinished">Offre</translation>
+        <translation>Offre</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished" />
+        <translation>Options</translation>
     </message>
     <message>
         <source>Billing period</source>
-        <translation type="unfinished" />
+        <translation>Période de facturation</translation>
     </message>
     <message>
         <source>Start date</source>
-        <translation type="unfinished" />
+        <translation>Date de début</translation>
     </message>
     <message>
         <source>Renewal</source>
-        <translation type="unfinished">Renouvellement</translation>
+        <translation>Renouvellement</translation>
     </message>
     <message>
         <source>Commitment until</source>
-        <translation type="unfinished" />
+        <translation>Engagement jusqu’au</translation>
     </message>
     <message>
         <source>Next bill (estimate)</source>
-        <translation type="unfinished" />
+        <translation>Prochaine facture (estimation)</translation>
     </message>
     <message>
         <source>Renew automatically</source>
-        <translation type="unfinished" />
+        <translation>Renouveler automatiquement</translation>
     </message>
     <message>
         <source>Auto-renew</source>
-        <translation type="unfinished" />
+        <translation>Renouvellement auto</translation>
     </message>
     <message>
         <source>Decoder number</source>
-        <translation type="unfinished" />
+        <translation>Numéro de décodeur</translation>
     </message>
     <message>
         <source>Viewing card number</source>
-        <translation type="unfinished" />
+        <translation>Numéro de carte d’abonné</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished" />
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy {what}</source>
-        <translation type="unfinished" />
+        <translation>Copier : {what}</translation>
     </message>
     <message>
         <source>Channels included</source>
-        <translation type="unfinished" />
+        <translation>Chaînes incluses</translation>
     </message>
     <message>
         <source>Search channels</source>
-        <translation type="unfinished" />
+        <translation>Rechercher une chaîne</translation>
     </message>
     <message>
         <source>Search by number, name or category</source>
-        <translation type="unfinished" />
+        <translation>Rechercher par numéro, nom ou catégorie</translation>
     </message>
     <message>
         <source>{plan} — {price} per month</source>
-        <translation type="unfinished">{plan} — {price} par mois</translation>
+        <translation>{plan} — {price} par mois</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished">Aucun</translation>
+        <translation>Aucune</translation>
     </message>
     <message>
         <source>Monthly</source>
-        <translation type="unfinished" />
+        <translation>Mensuelle</translation>
     </message>
     <message>
         <source>No commitment</source>
-        <translation type="unfinished" />
+        <translation>Sans engagement</translation>
     </message>
     <message>
         <source>Your subscription ends on {date}. Until then you can reactivate it: nothing changes and nothing is charged for it.</source>
-        <translation type="unfinished" />
+        <translation>Votre abonnement se termine le {date}. D’ici là, vous pouvez le réactiver : rien ne change et rien ne vous est facturé pour cela.</translation>
     </message>
     <message>
         <source>Ends on {date}</source>
-        <translation type="unfinished" />
+        <translation>Se termine le {date}</translation>
     </message>
     <message>
         <source>Ended on {date}</source>
-        <translation type="unfinished" />
+        <translation>Terminé le {date}</translation>
     </message>
     <message>
         <source>{date} (then {plan})</source>
-        <translation type="unfinished" />
+        <translation>{date} (puis {plan})</translation>
     </message>
     <message>
         <source>{shown} of {total} channels</source>
-        <translation type="unfinished" />
+        <translation>{shown} chaînes sur {total}</translation>
     </message>
     <message>
         <source>{what} copied.</source>
-        <translation type="unfinished" />
+        <translation>{what} copié.</translation>
     </message>
     <message>
         <source>Auto-renew is on.</source>
-        <translation type="unfinished" />
+        <translation>Le renouvellement automatique est activé.</translation>
     </message>
     <message>
         <source>Auto-renew is off.</source>
-        <translation type="unfinished">Renouvellement automatique désactivé.</translation>
+        <translation>Le renouvellement automatique est désactivé.</translation>
     </message>
     <message>
         <source>Your subscription is reactivated. Welcome back!</source>
-        <translation type="unfinished" />
+        <translation>Votre abonnement est réactivé. Bon retour parmi nous !</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import requests
 from PySide6.QtCore import Qt
@@ -58,13 +59,13 @@ class Api:
         ).json()["access_token"]
         self.headers = {"Authorization": f"Bearer {token}"}
 
-    def get(self, path: str) -> object:
+    def get(self, path: str) -> Any:
         response = requests.get(f"{self.base}{path}", headers=self.headers, timeout=10)
         response.raise_for_status()
         return response.json()
 
-    def all_items(self, path: str) -> list[dict[str, object]]:
-        items: list[dict[str, object]] = []
+    def all_items(self, path: str) -> list[Any]:
+        items: list[Any] = []
         cursor = None
         while True:
             sep = "&" if "?" in path else "?"

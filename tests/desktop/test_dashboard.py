@@ -26,14 +26,14 @@ def test_dashboard_shows_the_accounts_figures(
     unpaid = [b for b in api.all_items("/bills") if b["status"] in ("due", "overdue", "failed")]
     due = 0
     for bill in unpaid:
-        due += int(bill["total"]["amount"])  # type: ignore[index]
+        due += int(bill["total"]["amount"])
     assert dash.due_card.value.text() == money_text(Money(due, "EUR"))
     overdue = len([b for b in unpaid if b["status"] == "overdue"])
     assert f"Overdue bills: {overdue}" in dash.due_card.detail.text()
     assert "c42b1c" in dash.due_card.detail.styleSheet()  # overdue stands out
 
     sub = api.all_items("/subscriptions")[0]
-    assert sub["plan"]["name"] in dash.plan.text()  # type: ignore[index]
+    assert sub["plan"]["name"] in dash.plan.text()
     methods = api.all_items("/payment-methods")
     default = next(m for m in methods if m["default"])
     assert dash.payment_card.value.text() == default["summary"]
