@@ -127,3 +127,106 @@ def test_tokens_never_show_in_repr() -> None:
         }
     )
     assert "secret" not in repr(tokens)
+
+
+# -- billing, catalog and support records -------------------------------------------------
+def test_bill_and_detail_parse_with_lines_and_payments() -> None:
+    from icanal_desktop.api import billing
+
+    from . import samples
+
+    detail = {
+        **samples.bill(1),
+        "amount_due": {"amount": 0, "currency": "EUR"},
+        "lines": [
+            {
+                "position": 1,
+                "label": "Cinéma+",
+                "quantity": 1,
+                "unit_price": {"amount": 2999, "currency": "EUR"},
+                "amount": {"amount": 2999, "currency": "EUR"},
+                "tax_rate_bp": 2000,
+            }
+        ],
+        "payments": [samples.payment(1, "bill_000001")],
+        "pdf_path": "/api/v1/bills/bill_000001/pdf",
+    }
+    parsed = billing.parse_bill_detail(detail)
+    assert parsed.bill.number == "F-2025-000001"
+    assert parsed.bill.amount_due == records.Money(0, "EUR")
+    assert parsed.lines[0].unit_price.amount == 2999
+    assert parsed.payments[0].created_at.tzinfo is not None
+    broken = copy.deepcopy(detail)
+    broken["lines"][0]["quantity"] = "one"
+    with pytest.raises(MalformedResponseError) as caught:
+        billing.parse_bill_detail(broken)
+    assert caught.value.resource == "bill detail.lines"
+
+
+def test_a_payment_method_with_an_unmasked_number_is_refused() -> None:
+    from icanal_desktop.api import billing
+
+    sepa: dict[str, Any] = {
+        "id": "pm_1",
+        "type": "sepa_debit",
+        "default": False,
+        "summary": "SEPA",
+        "expires_soon": False,
+        "created_at": "2024-01-01T00:00:00Z",
+        "card": None,
+        "sepa_debit": {
+            "iban_masked": "FR76 •••• •••• •••• •••• •••• 189",
+            "holder": "C D",
+            "mandate_reference": "RUM-1",
+            "mandate_date": "2024-01-01",
+        },
+        "mobile_money": None,
+    }
+    assert billing.parse_payment_method(sepa).iban_masked is not None
+    leaked = copy.deepcopy(sepa)
+    leaked["sepa_debit"]["iban_masked"] = "FR7630006000011234567890189"
+    with pytest.raises(MalformedResponseError, match="not masked"):
+        billing.parse_payment_method(leaked)
+
+
+def test_card_expiry_is_the_end_of_its_month() -> None:
+    from icanal_desktop.api.billing import PaymentMethod
+
+    card = PaymentMethod("pm", "card", True, "Visa", exp_month=12, exp_year=2026)
+    assert not card.expires_before(dt.date(2026, 12, 31))
+    assert card.expires_before(dt.date(2027, 1, 1))
+
+
+def test_ticket_thread_and_previews_parse() -> None:
+    from icanal_desktop.api import catalog
+
+    ticket = {
+        "id": "tkt_1",
+        "number": "T-1",
+        "category": "billing",
+        "subject": "Facture",
+        "status": "answered",
+        "bill_id": None,
+        "created_at": "2026-01-01T10:00:00Z",
+        "updated_at": "2026-01-02T10:00:00Z",
+        "message_count": 1,
+        "messages": [
+            {"id": "m1", "author": "agent", "body": "Bonjour", "created_at": "2026-01-02T10:00:00Z"}
+        ],
+    }
+    thread = catalog.parse_ticket_thread(ticket)
+    assert thread.ticket.is_open
+    assert thread.messages[0].author == "agent"
+    preview = catalog.parse_cancellation_preview(
+        {
+            "earliest_effective_date": "2026-12-31",
+            "early_termination_fee": {"amount": 12000, "currency": "EUR"},
+            "remaining_commitment_months": 3,
+            "commitment_end": "2027-03-01",
+            "fee_free_date": "2027-03-01",
+            "monthly_price": {"amount": 3999, "currency": "EUR"},
+        }
+    )
+    assert preview.early_termination_fee.amount == 12000
+    with pytest.raises(MalformedResponseError, match="cancellation preview"):
+        catalog.parse_cancellation_preview({"earliest_effective_date": "soon"})

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 from icanal_desktop import actions
 from icanal_desktop import sync as sync_module
+from icanal_desktop.api import ApiClient
 from icanal_desktop.api.errors import MalformedResponseError
 from icanal_desktop.cache import AccountCache
+from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.sync import ALL_RESOURCES, sync_account
 
+from ..conftest import SandboxProcess
 from .conftest import Account
 
 
@@ -145,3 +149,26 @@ def test_new_bill_and_price_alerts_between_two_syncs(demo: Account) -> None:
     assert alerts["new_bill"].params["number"] == newest.number
     price = alerts["plan_price_up"]
     assert price.params["new"]["amount"] - price.params["old"]["amount"] == 300
+
+
+def test_long_lists_are_walked_page_by_page_and_each_page_is_conditional(
+    sandbox: SandboxProcess, data_dir: Path
+) -> None:
+    client = ApiClient(sandbox.url)
+    tokens = client.login("heavy@icanal.example", "Heavy-2026!")
+    cache = AccountCache(account_dir(data_dir, sandbox.url, tokens.account_id))
+    report = sync_account(client, cache, resources=("payments",))
+    assert report.ok, report.failed
+    pages = cache.page_states("payments")
+    assert len(pages) >= 5  # >= 1,000 payments, 200 a page
+    payments = cache.payments()
+    assert len(payments) >= 1000
+    assert len({p.id for p in payments}) == len(payments)
+    assert [p.created_at for p in payments] == sorted(
+        (p.created_at for p in payments), reverse=True
+    )
+    client.statuses.clear()
+    assert sync_account(client, cache, resources=("payments",)).unchanged == ["payments"]
+    assert dict(client.statuses) == {304: len(pages)}
+    cache.close()
+    client.close()
