@@ -407,6 +407,24 @@ class Session(QObject):
             writes_cache=True,
         )
 
+    def run_signed_out(
+        self,
+        name: str,
+        work: Callable[[ApiClient], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None],
+    ) -> TaskHandle:
+        """Runs a request that needs no account (password reset) with a client of its own."""
+
+        def in_worker(_: TaskHandle) -> T:
+            client = self._client_factory(self.server_url)
+            try:
+                return work(client)
+            finally:
+                client.close()
+
+        return self._runner.run(in_worker, on_done, on_error, key=f"signed-out:{name}")
+
     def action_running(self, name: str) -> bool:
         return self._runner.is_running(f"action:{name}")
 

@@ -19,6 +19,7 @@ from icanal_desktop.accounts import KnownAccount
 from icanal_desktop.api.errors import RateLimitedError
 from icanal_desktop.credentials import StorageStatus
 from icanal_desktop.session import Session
+from icanal_desktop.views.forgot_password_dialog import ForgotPasswordDialog
 from icanal_desktop.views.messages import describe_error, wait_text
 
 
@@ -59,6 +60,13 @@ class SignInDialog(QDialog):
         self.error_label.setStyleSheet("color: #b3261e;")
         self.error_label.hide()
 
+        self.forgot_button = QPushButton(self.tr("Forgot your password?"))
+        self.forgot_button.setObjectName("forgotPasswordButton")
+        self.forgot_button.setAccessibleName(self.tr("Forgot your password?"))
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.forgot_button.clicked.connect(self._forgot_password)
+
         self.sign_in_button = QPushButton(self.tr("Sign in"))
         self.sign_in_button.setObjectName("signInButton")
         self.sign_in_button.setAccessibleName(self.tr("Sign in"))
@@ -73,6 +81,7 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Email or subscriber number"), self.login_edit)
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow("", self.remember_check)
+        form.addRow("", self.forgot_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
@@ -143,9 +152,23 @@ class SignInDialog(QDialog):
         self.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_button()
 
-    def _show_error(self, text: str) -> None:
+    def _show_error(self, text: str, *, error: bool = True) -> None:
         self.error_label.setText(text)
+        self.error_label.setStyleSheet("color: #b3261e;" if error else "")
         self.error_label.show()
+
+    def _forgot_password(self) -> None:
+        dialog = ForgotPasswordDialog(self._session, self.login_edit.text().strip(), self)
+        dialog.password_changed.connect(self._on_password_reset)
+        dialog.open()
+
+    def _on_password_reset(self, email: str) -> None:
+        self.login_edit.setText(email)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        self._show_error(
+            self.tr("Your password was changed. Sign in with the new one."), error=False
+        )
 
     def _tick(self) -> None:
         self._locked_for = max(0, self._locked_for - 1)

@@ -867,6 +867,49 @@
     </message>
 </context>
 <context>
+    <name>ChatView</name>
+    <message>
+        <source>Ask your question: our assistant answers at once, from the help pages, and an adviser takes over when needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type your message and press Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No messages yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The assistant is writing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chat needs a connection to iCanal.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>Account holder</source>
@@ -1027,6 +1070,80 @@
     <message>
         <source>Dismiss: {alert}</source>
         <translation>Masquer : {alert}</translation>
+    </message>
+</context>
+<context>
+    <name>Faq</name>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ForgotPasswordDialog</name>
+    <message>
+        <source>Forgotten password</source>
+        <translation>Mot de passe oublié</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>Adresse e-mail</translation>
+    </message>
+    <message>
+        <source>Send me a code</source>
+        <translation>M’envoyer un code</translation>
+    </message>
+    <message>
+        <source>Code received by email</source>
+        <translation>Code reçu par e-mail</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>New password, again</source>
+        <translation>Nouveau mot de passe, à nouveau</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Changer mon mot de passe</translation>
+    </message>
+    <message>
+        <source>Password reset status</source>
+        <translation>État de la réinitialisation</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Enter the email address of your account. We will send you a code to choose a new password.</source>
+        <translation>Saisissez l’adresse e-mail de votre compte. Nous vous enverrons un code pour choisir un nouveau mot de passe.</translation>
+    </message>
+    <message>
+        <source>If an account uses this address, a code is on its way (valid 15 minutes). Choose a password of at least {n} characters.</source>
+        <translation>Si un compte utilise cette adresse, un code vous a été envoyé (valable 15 minutes). Choisissez un mot de passe d’au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <source>The new password needs at least {n} characters.</source>
+        <translation>Le nouveau mot de passe doit compter au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
     </message>
 </context>
 <context>
@@ -1219,7 +1336,7 @@
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Catégorie</translation>
     </message>
     <message>
         <source>Subject</source>
@@ -1388,7 +1505,7 @@
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Fermer</translation>
     </message>
     <message>
         <source>If the payment went through, trying again will not charge you twice.</source>
@@ -2060,12 +2177,20 @@
         <translation>Problème de connexion</translation>
     </message>
     <message>
+        <source>Forgot your password?</source>
+        <translation>Mot de passe oublié ?</translation>
+    </message>
+    <message>
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Sign in with the new one.</source>
+        <translation>Votre mot de passe a été changé. Connectez-vous avec le nouveau.</translation>
     </message>
     <message>
         <source>Too many attempts. For your security, try again in {wait}.</source>
@@ -2280,6 +2405,116 @@
     <message>
         <source>Your subscription is reactivated. Welcome back!</source>
         <translation>Votre abonnement est réactivé. Bon retour parmi nous !</translation>
+    </message>
+</context>
+<context>
+    <name>TicketThread</name>
+    <message>
+        <source>You</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iCanal support</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TicketThreadView</name>
+    <message>
+        <source>Choose a request to read its messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages of the request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a reply…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send &amp;reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{number} — {subject}
+{category} · {status}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About bill {number}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write your reply first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technical problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished">Abonnement</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for an answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">Numéro</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">Catégorie</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">État</translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
