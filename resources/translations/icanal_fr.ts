@@ -277,297 +277,297 @@
     <name>BillDetailPane</name>
     <message>
         <source>Selected bill</source>
-        <translation type="unfinished" />
+        <translation>Facture sélectionnée</translation>
     </message>
     <message>
         <source>Bill status</source>
-        <translation type="unfinished" />
+        <translation>État de la facture</translation>
     </message>
     <message>
         <source>Pay &amp;now…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Payer maintenant…</translation>
     </message>
     <message>
         <source>Pay this bill now</source>
-        <translation type="unfinished" />
+        <translation>Payer cette facture maintenant</translation>
     </message>
     <message>
         <source>&amp;Report a problem…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Signaler un problème…</translation>
     </message>
     <message>
         <source>Report a problem with this bill</source>
-        <translation type="unfinished" />
+        <translation>Signaler un problème sur cette facture</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>Période</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished" />
+        <translation>Émise le</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Total excl. VAT</source>
-        <translation type="unfinished" />
+        <translation>Total HT</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished" />
+        <translation>TVA</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>Total TTC</translation>
     </message>
     <message>
         <source>Line items</source>
-        <translation type="unfinished" />
+        <translation>Détail des lignes</translation>
     </message>
     <message>
         <source>Payments applied</source>
-        <translation type="unfinished" />
+        <translation>Paiements reçus</translation>
     </message>
     <message>
         <source>Bill details and PDF</source>
-        <translation type="unfinished" />
+        <translation>Détail et PDF de la facture</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>Détail</translation>
     </message>
     <message>
         <source>PDF</source>
-        <translation type="unfinished" />
+        <translation>PDF</translation>
     </message>
     <message>
         <source>No bill selected</source>
-        <translation type="unfinished" />
+        <translation>Aucune facture sélectionnée</translation>
     </message>
     <message>
         <source>Select a bill to see its PDF.</source>
-        <translation type="unfinished" />
+        <translation>Sélectionnez une facture pour voir son PDF.</translation>
     </message>
     <message>
         <source>Bill {number}</source>
-        <translation type="unfinished" />
+        <translation>Facture {number}</translation>
     </message>
     <message>
         <source>{start} to {end}</source>
-        <translation type="unfinished" />
+        <translation>du {start} au {end}</translation>
     </message>
     <message>
         <source>Loading the details…</source>
-        <translation type="unfinished" />
+        <translation>Chargement du détail…</translation>
     </message>
     <message>
         <source>The details of this bill have not been downloaded yet.</source>
-        <translation type="unfinished" />
+        <translation>Le détail de cette facture n’a pas encore été téléchargé.</translation>
     </message>
     <message>
         <source>No payment applied to this bill yet.</source>
-        <translation type="unfinished" />
+        <translation>Aucun paiement reçu pour cette facture.</translation>
     </message>
 </context>
 <context>
     <name>Bills</name>
     <message>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>Payée</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation>À payer</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished" />
+        <translation>En retard</translation>
     </message>
     <message>
         <source>Payment failed</source>
-        <translation type="unfinished" />
+        <translation>Paiement refusé</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Numéro</translation>
+        <translation>Numéro</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished" />
+        <translation>Période</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished" />
+        <translation>Émise le</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished" />
+        <translation>Libellé</translation>
     </message>
     <message>
         <source>Qty</source>
-        <translation type="unfinished" />
+        <translation>Qté</translation>
     </message>
     <message>
         <source>Unit price</source>
-        <translation type="unfinished" />
+        <translation>Prix unitaire</translation>
     </message>
     <message>
         <source>VAT</source>
-        <translation type="unfinished" />
+        <translation>TVA</translation>
     </message>
 </context>
 <context>
     <name>BillsTab</name>
     <message>
         <source>Year</source>
-        <translation type="unfinished" />
+        <translation>Année</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished" />
+        <translation>Toutes les années</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished" />
+        <translation>Tous les états</translation>
     </message>
     <message>
         <source>Search bills</source>
-        <translation type="unfinished" />
+        <translation>Rechercher des factures</translation>
     </message>
     <message>
         <source>Search by number, date, amount…</source>
-        <translation type="unfinished" />
+        <translation>Rechercher par numéro, date, montant…</translation>
     </message>
     <message>
         <source>Number of bills shown</source>
-        <translation type="unfinished" />
+        <translation>Nombre de factures affichées</translation>
     </message>
     <message>
         <source>&amp;Export year…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Exporter l’année…</translation>
     </message>
     <message>
         <source>Export the year's bills (PDFs and CSV)</source>
-        <translation type="unfinished" />
+        <translation>Exporter les factures de l’année (PDF et CSV)</translation>
     </message>
     <message>
         <source>Add to &amp;calendar…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter au &amp;calendrier…</translation>
     </message>
     <message>
         <source>Export due dates as a calendar file</source>
-        <translation type="unfinished" />
+        <translation>Exporter les échéances dans un fichier de calendrier</translation>
     </message>
     <message>
         <source>Save the upcoming due dates and the renewal date as an .ics file</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer les prochaines échéances et la date de renouvellement dans un fichier .ics</translation>
     </message>
     <message>
         <source>Bills message</source>
-        <translation type="unfinished" />
+        <translation>Message des factures</translation>
     </message>
     <message>
         <source>Bills</source>
-        <translation type="unfinished">Factures</translation>
+        <translation>Factures</translation>
     </message>
     <message>
         <source>Bills, payments and spending</source>
-        <translation type="unfinished" />
+        <translation>Factures, paiements et dépenses</translation>
     </message>
     <message>
         <source>Payments</source>
-        <translation type="unfinished" />
+        <translation>Paiements</translation>
     </message>
     <message>
         <source>Spending</source>
-        <translation type="unfinished" />
+        <translation>Dépenses</translation>
     </message>
     <message>
         <source>{n} bill(s)</source>
-        <translation type="unfinished" />
+        <translation>{n} facture(s)</translation>
     </message>
     <message>
         <source>{shown} of {n} bills</source>
-        <translation type="unfinished" />
+        <translation>{shown} sur {n} factures</translation>
     </message>
     <message>
         <source>Opening the PDF…</source>
-        <translation type="unfinished" />
+        <translation>Ouverture du PDF…</translation>
     </message>
     <message>
         <source>The PDF of bill {number} has not been downloaded to this computer yet, and iCanal cannot be reached now. It will be available as soon as you are back online.</source>
-        <translation type="unfinished" />
+        <translation>Le PDF de la facture {number} n’a pas encore été téléchargé sur cet ordinateur, et iCanal est injoignable pour le moment. Il sera disponible dès votre retour en ligne.</translation>
     </message>
     <message>
         <source>Downloading the PDF…</source>
-        <translation type="unfinished" />
+        <translation>Téléchargement du PDF…</translation>
     </message>
     <message>
         <source>The PDF could not be downloaded: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Le PDF n’a pas pu être téléchargé : {reason}</translation>
     </message>
     <message>
         <source>Not available offline: this needs a connection to iCanal.</source>
-        <translation type="unfinished">Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+        <translation>Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
     </message>
     <message>
         <source>This bill is already paid.</source>
-        <translation type="unfinished" />
+        <translation>Cette facture est déjà payée.</translation>
     </message>
     <message>
         <source>Choose a year in the list first.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez d’abord une année dans la liste.</translation>
     </message>
     <message>
         <source>Request {number} sent to the support team.</source>
-        <translation type="unfinished" />
+        <translation>Demande {number} envoyée au service client.</translation>
     </message>
     <message>
         <source>Export the bills of {year} to…</source>
-        <translation type="unfinished" />
+        <translation>Exporter les factures de {year} vers…</translation>
     </message>
     <message>
         <source>Exporting the bills of {year}…</source>
-        <translation type="unfinished" />
+        <translation>Export des factures de {year}…</translation>
     </message>
     <message>
         <source>{n} PDF(s) and {csv} written.</source>
-        <translation type="unfinished" />
+        <translation>{n} PDF et {csv} enregistrés.</translation>
     </message>
     <message>
         <source>No PDF on this computer for: {numbers}.</source>
-        <translation type="unfinished" />
+        <translation>Aucun PDF sur cet ordinateur pour : {numbers}.</translation>
     </message>
     <message>
         <source>Save the reminders</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer les rappels</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers de calendrier (*.ics)</translation>
     </message>
     <message>
         <source>The file could not be written: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Le fichier n’a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
         <source>{n} date(s) saved to {path}.</source>
-        <translation type="unfinished" />
+        <translation>{n} date(s) enregistrée(s) dans {path}.</translation>
     </message>
 </context>
 <context>
@@ -1312,79 +1312,79 @@
     <name>NewTicketDialog</name>
     <message>
         <source>Billing</source>
-        <translation type="unfinished" />
+        <translation>Facturation</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished" />
+        <translation>Paiement</translation>
     </message>
     <message>
         <source>Technical problem</source>
-        <translation type="unfinished" />
+        <translation>Problème technique</translation>
     </message>
     <message>
         <source>Subscription</source>
-        <translation type="unfinished">Abonnement</translation>
+        <translation>Abonnement</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>Autre</translation>
     </message>
     <message>
         <source>New support request</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle demande au service client</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Catégorie</translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished" />
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation>Message</translation>
     </message>
     <message>
         <source>Describe the problem…</source>
-        <translation type="unfinished" />
+        <translation>Décrivez le problème…</translation>
     </message>
     <message>
         <source>Problem with the request</source>
-        <translation type="unfinished" />
+        <translation>Problème dans la demande</translation>
     </message>
     <message>
         <source>Linked bill</source>
-        <translation type="unfinished" />
+        <translation>Facture concernée</translation>
     </message>
     <message>
         <source>Bill</source>
-        <translation type="unfinished" />
+        <translation>Facture</translation>
     </message>
     <message>
         <source>Problem with bill {number}</source>
-        <translation type="unfinished" />
+        <translation>Problème sur la facture {number}</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished" />
+        <translation>&amp;Envoyer</translation>
     </message>
     <message>
         <source>Send the request</source>
-        <translation type="unfinished" />
+        <translation>Envoyer la demande</translation>
     </message>
     <message>
         <source>Not available offline: this needs a connection to iCanal.</source>
-        <translation type="unfinished">Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+        <translation>Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
     </message>
     <message>
         <source>The subject needs at least 3 characters.</source>
-        <translation type="unfinished" />
+        <translation>L’objet doit compter au moins 3 caractères.</translation>
     </message>
     <message>
         <source>Write a message for the support team.</source>
-        <translation type="unfinished" />
+        <translation>Écrivez un message pour le service client.</translation>
     </message>
 </context>
 <context>
@@ -1437,95 +1437,95 @@
     <name>PayBillDialog</name>
     <message>
         <source>Pay bill {number}</source>
-        <translation type="unfinished" />
+        <translation>Payer la facture {number}</translation>
     </message>
     <message>
         <source>Amount to pay</source>
-        <translation type="unfinished" />
+        <translation>Montant à payer</translation>
     </message>
     <message>
         <source>Payment method</source>
-        <translation type="unfinished" />
+        <translation>Moyen de paiement</translation>
     </message>
     <message>
         <source>What will be charged</source>
-        <translation type="unfinished" />
+        <translation>Ce qui sera débité</translation>
     </message>
     <message>
         <source>Payment problem</source>
-        <translation type="unfinished" />
+        <translation>Problème de paiement</translation>
     </message>
     <message>
         <source>Bill</source>
-        <translation type="unfinished" />
+        <translation>Facture</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished" />
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Pay with</source>
-        <translation type="unfinished" />
+        <translation>Payer avec</translation>
     </message>
     <message>
         <source>Payment receipt</source>
-        <translation type="unfinished" />
+        <translation>Reçu de paiement</translation>
     </message>
     <message>
         <source>Pay</source>
-        <translation type="unfinished" />
+        <translation>Payer</translation>
     </message>
     <message>
         <source>Not available offline: this needs a connection to iCanal.</source>
-        <translation type="unfinished">Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
+        <translation>Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
     </message>
     <message>
         <source>Pay {amount}</source>
-        <translation type="unfinished" />
+        <translation>Payer {amount}</translation>
     </message>
     <message>
         <source>Add a payment method in the Payment methods tab first.</source>
-        <translation type="unfinished" />
+        <translation>Ajoutez d’abord un moyen de paiement dans l’onglet Moyens de paiement.</translation>
     </message>
     <message>
         <source>{amount} will be charged now to {method}.</source>
-        <translation type="unfinished" />
+        <translation>{amount} seront débités maintenant sur {method}.</translation>
     </message>
     <message>
         <source>no reason given</source>
-        <translation type="unfinished" />
+        <translation>aucune raison donnée</translation>
     </message>
     <message>
         <source>The payment was declined ({reason}). Try another method.</source>
-        <translation type="unfinished" />
+        <translation>Le paiement a été refusé ({reason}). Essayez un autre moyen de paiement.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fermer</translation>
+        <translation>Fermer</translation>
     </message>
     <message>
         <source>If the payment went through, trying again will not charge you twice.</source>
-        <translation type="unfinished" />
+        <translation>Si le paiement a abouti, réessayer ne vous débitera pas une deuxième fois.</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation>Référence</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>Moyen de paiement</translation>
     </message>
     <message>
         <source>Payment received — thank you.</source>
-        <translation type="unfinished" />
+        <translation>Paiement reçu — merci.</translation>
     </message>
 </context>
 <context>
@@ -1694,161 +1694,161 @@
     <name>Payments</name>
     <message>
         <source>Succeeded</source>
-        <translation type="unfinished" />
+        <translation>Réussi</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished" />
+        <translation>Refusé</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished" />
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Refunded</source>
-        <translation type="unfinished" />
+        <translation>Remboursé</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished" />
+        <translation>Montant</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished" />
+        <translation>Moyen de paiement</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished" />
+        <translation>Référence</translation>
     </message>
     <message>
         <source>Bill</source>
-        <translation type="unfinished" />
+        <translation>Facture</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
 </context>
 <context>
     <name>PaymentsView</name>
     <message>
         <source>Search payments</source>
-        <translation type="unfinished" />
+        <translation>Rechercher des paiements</translation>
     </message>
     <message>
         <source>Search by reference, method, amount…</source>
-        <translation type="unfinished" />
+        <translation>Rechercher par référence, moyen, montant…</translation>
     </message>
     <message>
         <source>Number of payments</source>
-        <translation type="unfinished" />
+        <translation>Nombre de paiements</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished" />
+        <translation>Exporter en CSV…</translation>
     </message>
     <message>
         <source>Export the payment history as CSV</source>
-        <translation type="unfinished" />
+        <translation>Exporter l’historique des paiements en CSV</translation>
     </message>
     <message>
         <source>Export result</source>
-        <translation type="unfinished" />
+        <translation>Résultat de l’export</translation>
     </message>
     <message>
         <source>Payment history</source>
-        <translation type="unfinished" />
+        <translation>Historique des paiements</translation>
     </message>
     <message>
         <source>{n} payment(s)</source>
-        <translation type="unfinished" />
+        <translation>{n} paiement(s)</translation>
     </message>
     <message>
         <source>{shown} of {n}</source>
-        <translation type="unfinished" />
+        <translation>{shown} sur {n}</translation>
     </message>
     <message>
         <source>Export payments</source>
-        <translation type="unfinished" />
+        <translation>Exporter les paiements</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <source>The file could not be written: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Le fichier n’a pas pu être enregistré : {reason}</translation>
     </message>
     <message>
         <source>{n} payment(s) exported to {path}</source>
-        <translation type="unfinished" />
+        <translation>{n} paiement(s) exporté(s) dans {path}</translation>
     </message>
 </context>
 <context>
     <name>PdfViewer</name>
     <message>
         <source>Bill PDF</source>
-        <translation type="unfinished" />
+        <translation>PDF de la facture</translation>
     </message>
     <message>
         <source>PDF status</source>
-        <translation type="unfinished" />
+        <translation>État du PDF</translation>
     </message>
     <message>
         <source>&amp;Save as…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Enregistrer sous…</translation>
     </message>
     <message>
         <source>Save the PDF as</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer le PDF sous</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Imprimer…</translation>
     </message>
     <message>
         <source>Print the bill</source>
-        <translation type="unfinished" />
+        <translation>Imprimer la facture</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished" />
+        <translation>Zoom arrière</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished" />
+        <translation>Zoom avant</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation>Ajuster</translation>
     </message>
     <message>
         <source>Fit to width</source>
-        <translation type="unfinished" />
+        <translation>Ajuster à la largeur</translation>
     </message>
     <message>
         <source>Select a bill to see its PDF.</source>
-        <translation type="unfinished" />
+        <translation>Sélectionnez une facture pour voir son PDF.</translation>
     </message>
     <message>
         <source>This PDF cannot be displayed (the file is damaged).</source>
-        <translation type="unfinished" />
+        <translation>Ce PDF ne peut pas être affiché (le fichier est endommagé).</translation>
     </message>
     <message>
         <source>Save the bill</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer la facture</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <source>The file could not be saved: {reason}</source>
-        <translation type="unfinished" />
+        <translation>Le fichier n’a pas pu être enregistré : {reason}</translation>
     </message>
 </context>
 <context>
@@ -2045,58 +2045,58 @@
     <name>ReminderNotifier</name>
     <message>
         <source>iCanal reminders</source>
-        <translation type="unfinished" />
+        <translation>Rappels iCanal</translation>
     </message>
 </context>
 <context>
     <name>Reminders</name>
     <message>
         <source>today</source>
-        <translation type="unfinished" />
+        <translation>aujourd’hui</translation>
     </message>
     <message>
         <source>tomorrow</source>
-        <translation type="unfinished" />
+        <translation>demain</translation>
     </message>
     <message>
         <source>in {n} days</source>
-        <translation type="unfinished" />
+        <translation>dans {n} jours</translation>
     </message>
     <message>
         <source>Bill {number} is due {when}</source>
-        <translation type="unfinished" />
+        <translation>La facture {number} est à payer {when}</translation>
     </message>
     <message>
         <source>{amount} to pay by {date}.</source>
-        <translation type="unfinished" />
+        <translation>{amount} à payer avant le {date}.</translation>
     </message>
     <message>
         <source>Your subscription renews {when}</source>
-        <translation type="unfinished" />
+        <translation>Votre abonnement se renouvelle {when}</translation>
     </message>
     <message>
         <source>{plan} renews on {date}.</source>
-        <translation type="unfinished" />
+        <translation>{plan} se renouvelle le {date}.</translation>
     </message>
     <message>
         <source>Your card expires {when}</source>
-        <translation type="unfinished" />
+        <translation>Votre carte expire {when}</translation>
     </message>
     <message>
         <source>{card} expires on {date}. Add a new card to keep paying.</source>
-        <translation type="unfinished" />
+        <translation>{card} expire le {date}. Ajoutez une nouvelle carte pour continuer à payer.</translation>
     </message>
     <message>
         <source>iCanal: pay bill {number} ({amount})</source>
-        <translation type="unfinished" />
+        <translation>iCanal : payer la facture {number} ({amount})</translation>
     </message>
     <message>
         <source>iCanal: {plan} subscription renews</source>
-        <translation type="unfinished" />
+        <translation>iCanal : renouvellement de l’abonnement {plan}</translation>
     </message>
     <message>
         <source>iCanal: card {card} expires</source>
-        <translation type="unfinished" />
+        <translation>iCanal : la carte {card} expire</translation>
     </message>
 </context>
 <context>
@@ -2209,43 +2209,43 @@
     <name>SpendingChart</name>
     <message>
         <source>Show spending</source>
-        <translation type="unfinished" />
+        <translation>Afficher les dépenses</translation>
     </message>
     <message>
         <source>By month</source>
-        <translation type="unfinished" />
+        <translation>Par mois</translation>
     </message>
     <message>
         <source>By year</source>
-        <translation type="unfinished" />
+        <translation>Par année</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished" />
+        <translation>Année</translation>
     </message>
     <message>
         <source>Total paid</source>
-        <translation type="unfinished" />
+        <translation>Total payé</translation>
     </message>
     <message>
         <source>Spending chart</source>
-        <translation type="unfinished" />
+        <translation>Graphique des dépenses</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished" />
+        <translation>Afficher</translation>
     </message>
     <message>
         <source>Total: {amount}</source>
-        <translation type="unfinished" />
+        <translation>Total : {amount}</translation>
     </message>
     <message>
         <source>No payments yet</source>
-        <translation type="unfinished" />
+        <translation>Aucun paiement pour l’instant</translation>
     </message>
     <message>
         <source>Paid</source>
-        <translation type="unfinished" />
+        <translation>Payé</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2405,81 @@
     <message>
         <source>Your subscription is reactivated. Welcome back!</source>
         <translation>Votre abonnement est réactivé. Bon retour parmi nous !</translation>
+    </message>
+</context>
+<context>
+    <name>SupportTab</name>
+    <message>
+        <source>Support sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact us</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search the help (works offline)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New request…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New support request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished">E-mail</translation>
+    </message>
+    <message>
+        <source>Postal address</source>
+        <translation type="unfinished">Adresse postale</translation>
+    </message>
+    <message>
+        <source>Written answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} question(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No question matches your search.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
