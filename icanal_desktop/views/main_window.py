@@ -31,6 +31,7 @@ from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
 from icanal_desktop.views.placeholder_tab import PlaceholderTab
 from icanal_desktop.views.profile_tab import ProfileTab
 from icanal_desktop.views.resource_names import resource_title
+from icanal_desktop.views.support_tab import SupportTab
 from icanal_desktop.views.subscription_tab import SubscriptionTab
 
 
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
         self.subscription: QWidget = SubscriptionTab(session, self.online_gate)
         self.bills = BillsTab(session, self.online_gate, settings)
         self.payment_methods = PaymentMethodsTab(session, self.online_gate)
-        self.support: QWidget = PlaceholderTab("supportTab", soon)
+        self.support = SupportTab(session, self.online_gate)
         self.profile = ProfileTab(session, self.online_gate, settings)
         for tab, title in (
             (self.dashboard, self.tr("Dashboard")),

@@ -870,43 +870,43 @@
     <name>ChatView</name>
     <message>
         <source>Ask your question: our assistant answers at once, from the help pages, and an adviser takes over when needed.</source>
-        <translation type="unfinished" />
+        <translation>Posez votre question : notre assistant répond tout de suite à partir de l’aide, et un conseiller prend le relais si besoin.</translation>
     </message>
     <message>
         <source>Chat messages</source>
-        <translation type="unfinished" />
+        <translation>Messages du chat</translation>
     </message>
     <message>
         <source>Your message</source>
-        <translation type="unfinished" />
+        <translation>Votre message</translation>
     </message>
     <message>
         <source>Type your message and press Enter</source>
-        <translation type="unfinished" />
+        <translation>Tapez votre message et appuyez sur Entrée</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished" />
+        <translation>&amp;Envoyer</translation>
     </message>
     <message>
         <source>Send the message</source>
-        <translation type="unfinished" />
+        <translation>Envoyer le message</translation>
     </message>
     <message>
         <source>Chat status</source>
-        <translation type="unfinished" />
+        <translation>État du chat</translation>
     </message>
     <message>
         <source>No messages yet.</source>
-        <translation type="unfinished" />
+        <translation>Aucun message pour l’instant.</translation>
     </message>
     <message>
         <source>The assistant is writing…</source>
-        <translation type="unfinished" />
+        <translation>L’assistant écrit…</translation>
     </message>
     <message>
         <source>The chat needs a connection to iCanal.</source>
-        <translation type="unfinished" />
+        <translation>Le chat a besoin d’une connexion à iCanal.</translation>
     </message>
 </context>
 <context>
@@ -1076,11 +1076,11 @@
     <name>Faq</name>
     <message>
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>Question</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished" />
+        <translation>Thème</translation>
     </message>
 </context>
 <context>
@@ -2411,185 +2411,190 @@
     <name>SupportTab</name>
     <message>
         <source>Support sections</source>
-        <translation type="unfinished" />
+        <translation>Rubriques de l’assistance</translation>
     </message>
     <message>
         <source>Help</source>
-        <translation type="unfinished" />
+        <translation>Aide</translation>
     </message>
     <message>
         <source>My requests</source>
-        <translation type="unfinished" />
+        <translation>Mes demandes</translation>
     </message>
     <message>
         <source>Chat</source>
-        <translation type="unfinished" />
+        <translation>Chat</translation>
     </message>
     <message>
         <source>Contact us</source>
-        <translation type="unfinished" />
+        <translation>Nous contacter</translation>
     </message>
     <message>
         <source>Search the help</source>
-        <translation type="unfinished" />
+        <translation>Rechercher dans l’aide</translation>
     </message>
     <message>
         <source>Search the help (works offline)</source>
-        <translation type="unfinished" />
+        <translation>Rechercher dans l’aide (fonctionne hors ligne)</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished" />
+        <translation>Questions</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished" />
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>&amp;New request…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouvelle demande…</translation>
     </message>
     <message>
         <source>New support request</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle demande d’assistance</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished" />
+        <translation>Téléphone</translation>
     </message>
     <message>
         <source>Opening hours</source>
-        <translation type="unfinished" />
+        <translation>Horaires</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Postal address</source>
-        <translation type="unfinished">Adresse postale</translation>
+        <translation>Adresse postale</translation>
     </message>
     <message>
         <source>Written answers</source>
-        <translation type="unfinished" />
+        <translation>Réponses écrites</translation>
     </message>
     <message>
         <source>{n} question(s)</source>
-        <translation type="unfinished" />
+        <translation>{n} question(s)</translation>
     </message>
     <message>
         <source>No question matches your search.</source>
-        <translation type="unfinished" />
+        <translation>Aucune question ne correspond à votre recherche.</translation>
     </message>
 </context>
 <context>
     <name>TicketThread</name>
     <message>
         <source>You</source>
-        <translation type="unfinished" />
+        <translation>Vous</translation>
     </message>
     <message>
         <source>iCanal support</source>
-        <translation type="unfinished" />
+        <translation>Assistance iCanal</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>envoi…</translation>
     </message>
 </context>
 <context>
     <name>TicketThreadView</name>
     <message>
         <source>Choose a request to read its messages.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez une demande pour lire ses messages.</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished" />
+        <translation>Demande</translation>
     </message>
     <message>
         <source>Messages of the request</source>
-        <translation type="unfinished" />
+        <translation>Messages de la demande</translation>
     </message>
     <message>
         <source>Your reply</source>
-        <translation type="unfinished" />
+        <translation>Votre réponse</translation>
     </message>
     <message>
         <source>Write a reply…</source>
-        <translation type="unfinished" />
+        <translation>Écrivez une réponse…</translation>
     </message>
     <message>
         <source>Send &amp;reply</source>
-        <translation type="unfinished" />
+        <translation>Envoyer la &amp;réponse</translation>
     </message>
     <message>
         <source>Send the reply</source>
-        <translation type="unfinished" />
+        <translation>Envoyer la réponse</translation>
     </message>
     <message>
         <source>{number} — {subject}
 {category} · {status}</source>
-        <translation type="unfinished" />
+        <translation>{number} — {subject}
+{category} · {status}</translation>
     </message>
     <message>
         <source>About bill {number}</source>
-        <translation type="unfinished" />
+        <translation>À propos de la facture {number}</translation>
     </message>
     <message>
         <source>Write your reply first.</source>
-        <translation type="unfinished" />
+        <translation>Écrivez d’abord votre réponse.</translation>
     </message>
 </context>
 <context>
     <name>Tickets</name>
     <message>
         <source>Billing</source>
-        <translation type="unfinished" />
+        <translation>Facturation</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished" />
+        <translation>Paiement</translation>
     </message>
     <message>
         <source>Technical problem</source>
-        <translation type="unfinished" />
+        <translation>Problème technique</translation>
     </message>
     <message>
         <source>Subscription</source>
-        <translation type="unfinished">Abonnement</translation>
+        <translation>Abonnement</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>Autre</translation>
     </message>
     <message>
         <source>Waiting for an answer</source>
-        <translation type="unfinished" />
+        <translation>En attente de réponse</translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished" />
+        <translation>Répondu</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished" />
+        <translation>Clos</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Numéro</translation>
+        <translation>Numéro</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished" />
+        <translation>Objet</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Catégorie</translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">État</translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>Last activity</source>
-        <translation type="unfinished" />
+        <translation>Dernière activité</translation>
     </message>
 </context>
 </TS>
