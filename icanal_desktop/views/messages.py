@@ -22,9 +22,11 @@ translate = QCoreApplication.translate
 
 
 def wait_text(seconds: float) -> str:
-    if seconds < 60:
-        return translate("Messages", "{n} s").format(n=max(1, math.ceil(seconds)))
-    return translate("Messages", "{n} min").format(n=math.ceil(seconds / 60))
+    """A wait that visibly counts down: "45 s", "14 min 05 s"."""
+    total = max(1, math.ceil(seconds))
+    if total < 60:
+        return translate("Messages", "{n} s").format(n=total)
+    return translate("Messages", "{m} min {s} s").format(m=total // 60, s=f"{total % 60:02d}")
 
 
 def describe_error(exc: Exception) -> str:

@@ -1264,8 +1264,8 @@
         <translation>{n} s</translation>
     </message>
     <message>
-        <source>{n} min</source>
-        <translation>{n} min</translation>
+        <source>{m} min {s} s</source>
+        <translation>{m} min {s} s</translation>
     </message>
     <message>
         <source>The email, subscriber number or password is not right. Check them and try again, or use “Forgot password”.</source>

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from icanal_desktop.app import AppParts, build_app
 from icanal_desktop.config import AppConfig
 
-from ..conftest import DEMO, SandboxProcess
+from ..conftest import DEMO, SandboxProcess, start_sandbox
 
 BuildParts = Callable[[str], AppParts]
 
@@ -108,3 +108,60 @@ def test_sign_in_button_waits_for_both_fields(qtbot: QtBot, build_parts: BuildPa
     assert not dialog.sign_in_button.isEnabled()
     qtbot.keyClicks(dialog.password_edit, "x")
     assert dialog.sign_in_button.isEnabled()
+
+
+def test_the_subscriber_number_signs_in_too(
+    qtbot: QtBot, sandbox: SandboxProcess, build_parts: BuildParts
+) -> None:
+    number = requests_profile(sandbox.url)["subscriber_number"]
+    parts = build_parts(sandbox.url)
+    sign_in(qtbot, parts, number, DEMO[1])
+    qtbot.waitUntil(parts.main_window.isVisible, timeout=10_000)
+
+
+def test_lockout_counts_down_and_blocks_the_button(
+    qtbot: QtBot, sandbox: SandboxProcess, build_parts: BuildParts
+) -> None:
+    parts = build_parts(sandbox.url)
+    dialog = parts.sign_in_dialog
+    dialog.show()
+    qtbot.keyClicks(dialog.login_edit, DEMO[0])
+    for attempt in range(5):
+        dialog.password_edit.setText(f"wrong-{attempt}")
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.error_label.isVisible() and not dialog._busy, timeout=10_000)
+    if dialog.sign_in_button.isEnabled():  # the 5th failure may already lock: else the 6th does
+        dialog.password_edit.setText(DEMO[1])  # even the right password is refused now
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Too many attempts" in dialog.error_label.text(), timeout=10_000)
+    first = dialog.error_label.text()
+    assert "try again in" in first
+    assert not dialog.sign_in_button.isEnabled()
+    qtbot.waitUntil(lambda: dialog.error_label.text() != first, timeout=5_000)  # it counts down
+    assert not parts.main_window.isVisible()
+
+
+def test_a_failing_server_has_its_own_message(
+    qtbot: QtBot, tmp_path: Path, build_parts: BuildParts
+) -> None:
+    server = start_sandbox(tmp_path, "--faults", "error_rate=1,seed=3")
+    try:
+        parts = build_parts(server.url)
+        sign_in(qtbot, parts, *DEMO)
+        dialog = parts.sign_in_dialog
+        qtbot.waitUntil(dialog.error_label.isVisible, timeout=15_000)
+        assert "server has a problem" in dialog.error_label.text()
+        assert "password" not in dialog.error_label.text()
+    finally:
+        server.stop()
+
+
+def requests_profile(server_url: str) -> dict[str, str]:
+    api = f"{server_url}/api/v1"
+    token = requests.post(
+        f"{api}/auth/login", json={"login": DEMO[0], "password": DEMO[1]}, timeout=10
+    ).json()["access_token"]
+    profile: dict[str, str] = requests.get(
+        f"{api}/me", headers={"Authorization": f"Bearer {token}"}, timeout=10
+    ).json()
+    return profile
