@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
+    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,11 +30,10 @@ from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.offline_banner import OfflineBanner
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
-from icanal_desktop.views.placeholder_tab import PlaceholderTab
 from icanal_desktop.views.profile_tab import ProfileTab
 from icanal_desktop.views.resource_names import resource_title
-from icanal_desktop.views.support_tab import SupportTab
 from icanal_desktop.views.subscription_tab import SubscriptionTab
+from icanal_desktop.views.support_tab import SupportTab
 
 
 class MainWindow(QMainWindow):
@@ -51,10 +52,9 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Account sections"))
-        soon = self.tr("This section is coming in a next version of iCanal Desktop.")
         # One attribute per tab; each tab builds itself from the session and the gate.
         self.dashboard = DashboardTab(session)
-        self.subscription: QWidget = SubscriptionTab(session, self.online_gate)
+        self.subscription = SubscriptionTab(session, self.online_gate)
         self.bills = BillsTab(session, self.online_gate, settings)
         self.payment_methods = PaymentMethodsTab(session, self.online_gate)
         self.support = SupportTab(session, self.online_gate)
@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_account_menu()
+        self._build_toolbar()
 
         session.snapshot_changed.connect(self._on_snapshot)
         session.sync_finished.connect(self._on_sync_finished)
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self._session.sync)
         menu.addAction(self.refresh_action)
+        self.refresh_action.setToolTip(self.tr("Get the latest from iCanal now (F5)"))
         self.online_gate.add(self.refresh_action)
 
         self.switch_menu = QMenu(self.tr("S&witch account"), self)
@@ -138,6 +140,16 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self._fill_switcher(self._session.accounts)
+
+    def _build_toolbar(self) -> None:
+        toolbar = self.addToolBar(self.tr("Account"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.refresh_action.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
+        )
+        toolbar.addAction(self.refresh_action)
 
     def _fill_switcher(self, accounts: list[KnownAccount]) -> None:
         self.switch_menu.clear()

@@ -123,6 +123,10 @@
         <translation>J’autorise iCanal à envoyer des instructions à ma banque pour débiter mon compte, et ma banque à le débiter conformément à ces instructions (mandat SEPA).</translation>
     </message>
     <message>
+        <source>I accept this direct debit mandate</source>
+        <translation>J’accepte ce mandat de prélèvement</translation>
+    </message>
+    <message>
         <source>IBAN</source>
         <translation>IBAN</translation>
     </message>
@@ -401,6 +405,10 @@
     <message>
         <source>Issued</source>
         <translation>Émise le</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Échéance</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1161,10 +1169,6 @@
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <source>This section is coming in a next version of iCanal Desktop.</source>
-        <translation>Cette rubrique arrive dans une prochaine version d’iCanal Desktop.</translation>
-    </message>
-    <message>
         <source>Subscription</source>
         <translation>Abonnement</translation>
     </message>
@@ -1209,6 +1213,10 @@
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
+        <source>Get the latest from iCanal now (F5)</source>
+        <translation>Récupérer les dernières informations d’iCanal (F5)</translation>
+    </message>
+    <message>
         <source>S&amp;witch account</source>
         <translation>C&amp;hanger de compte</translation>
     </message>
@@ -1231,6 +1239,10 @@
     <message>
         <source>&amp;Account</source>
         <translation>&amp;Compte</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
     </message>
     <message>
         <source>&amp;Add another account…</source>
