@@ -59,7 +59,7 @@ class AddPaymentMethodDialog(QDialog):
         self._card_token: str | None = None  # a vault token, kept for a retry, never the card
         self.setObjectName("addPaymentMethodDialog")
         self.setWindowTitle(self.tr("Add a payment method"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(520)
         self._errors: dict[str, QLabel] = {}
 
         self.type_buttons = QButtonGroup(self)
@@ -106,7 +106,7 @@ class AddPaymentMethodDialog(QDialog):
         label = QLabel()
         label.setObjectName(name)
         label.setAccessibleName(self.tr("Error"))
-        label.setWordWrap(True)
+        # Not wrapped: a stacked page gives wrapped labels no height for their width.
         label.setStyleSheet("color: #c62828;")
         label.hide()
         return label
@@ -172,19 +172,24 @@ class AddPaymentMethodDialog(QDialog):
         self.iban.setPlaceholderText("FR76 3000 6000 0112 3456 7890 189")
         self.iban.setMaxLength(42)
         self.sepa_holder = self._line()
-        self.mandate_check = QCheckBox(
+        mandate = QLabel(
             self.tr(
                 "I authorise iCanal to send instructions to my bank to debit my account, "
                 "and my bank to debit it in accordance with these instructions (SEPA mandate)."
             )
         )
+        mandate.setObjectName("sepaMandateText")
+        mandate.setWordWrap(True)
+        # A wrapped label in a stacked page gets no height for its width: reserve the lines.
+        mandate.setMinimumHeight(4 * mandate.fontMetrics().lineSpacing())
+        self.mandate_check = QCheckBox(self.tr("I accept this direct debit mandate"))
         self.mandate_check.toggled.connect(lambda _: self._clear_errors())
         self._field(form, self.tr("IBAN"), self.iban, "sepaIban", "iban", self.tr("IBAN"))
         self._field(form, self.tr("Account holder"), self.sepa_holder, "sepaHolder", "sepa-holder",
                     self.tr("Account holder"))  # fmt: skip
+        form.addRow(mandate)
         self._field(form, "", self.mandate_check, "sepaMandate", "mandate",
                     self.tr("Accept the SEPA mandate"))  # fmt: skip
-        self.mandate_check.setStyleSheet("QCheckBox { spacing: 8px; }")
         return page
 
     def _mobile_page(self) -> QWidget:
@@ -227,6 +232,7 @@ class AddPaymentMethodDialog(QDialog):
             label = self._errors.get(field, self.general_error)
             label.setText(message)
             label.show()
+        self.adjustSize()  # room for the messages
 
     def visible_errors(self) -> dict[str, str]:
         """For tests and screen readers: the errors on screen, by field."""

@@ -124,9 +124,10 @@ class SupportTab(QWidget):
         self.tickets_table = _table("ticketsTable", self.tr("My requests"))
         self.tickets_table.setModel(self.tickets_proxy)
         self.tickets_table.sortByColumn(4, Qt.SortOrder.DescendingOrder)
-        self.tickets_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.tickets_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tickets_table.setWordWrap(False)
         self.tickets_table.horizontalHeader().setStretchLastSection(False)
         self.tickets_table.selectionModel().currentRowChanged.connect(self._open_ticket)
         self.new_ticket_button = QPushButton(self.tr("&New request…"))

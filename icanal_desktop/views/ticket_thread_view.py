@@ -7,7 +7,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -41,10 +41,11 @@ def author_text(author: str) -> str:
 
 def messages_html(messages: Sequence[TicketMessage], pending: Sequence[str] = ()) -> str:
     """The messages as simple HTML (escaped); `pending` ones are still being sent."""
+    dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    you, them = ("#64b5f6", "#81c784") if dark else ("#1565c0", "#2e7d32")
     parts = []
     for message in messages:
-        mine = message.author == "customer"
-        color = "#1565c0" if mine else "#2e7d32"
+        color = you if message.author == "customer" else them
         parts.append(
             f'<p style="margin-bottom:2px"><b style="color:{color}">'
             f"{html.escape(author_text(message.author))}</b>"
@@ -56,7 +57,7 @@ def messages_html(messages: Sequence[TicketMessage], pending: Sequence[str] = ()
     sending = translate("TicketThread", "sending…")
     for text in pending:
         parts.append(
-            f'<p style="margin-bottom:2px"><b style="color:#1565c0">'
+            f'<p style="margin-bottom:2px"><b style="color:{you}">'
             f"{html.escape(author_text('customer'))}</b>"
             f' <span style="color:#888888">{html.escape(sending)}'
             f'</span></p><p style="margin-top:0">{html.escape(text)}</p>'
