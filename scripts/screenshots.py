@@ -21,6 +21,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from icanal_desktop.app import DEMO_LOGIN, build_app, install_translations
 from icanal_desktop.config import AppConfig
+from icanal_desktop.views.bill_detail import BillDetailPane
+from icanal_desktop.views.main_window import MainWindow
 from icanal_sandbox.embedded import start_embedded
 
 
@@ -43,6 +45,96 @@ def save(widget: QWidget, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(path))
     print(f"saved {path}")
+
+
+def grab_bills(window: MainWindow, out: Path) -> None:
+    """The Bills tab's sub-tabs, a bill's PDF and its dialogs."""
+    tab = window.bills
+    window.tabs.setCurrentWidget(tab)
+    wait_for(lambda: tab.model.rowCount() > 0)
+    tab.detail.tabs.setCurrentIndex(BillDetailPane.PDF)
+    wait_for(lambda: tab.detail.pdf.has_pdf)
+    spin(800)  # QPdfView renders asynchronously
+    save(window, out / "bills-pdf.png")
+    tab.detail.tabs.setCurrentIndex(BillDetailPane.DETAILS)
+    for index in (1, 2):
+        tab.sub_tabs.setCurrentIndex(index)
+        spin(300)
+        save(window, out / f"bills-{('payments', 'spending')[index - 1]}.png")
+    tab.sub_tabs.setCurrentIndex(0)
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("overdue"))
+    spin(300)
+    save(window, out / "bills-overdue.png")
+    tab.detail.pay_button.click()
+    wait_for(lambda: tab.pay_dialog is not None and tab.pay_dialog.isVisible())
+    spin(200)
+    assert tab.pay_dialog is not None
+    save(tab.pay_dialog, out / "pay-bill-dialog.png")
+    tab.pay_dialog.pay_button.click()
+    wait_for(lambda: tab.pay_dialog is not None and tab.pay_dialog.payment is not None)
+    spin(200)
+    save(tab.pay_dialog, out / "pay-bill-receipt.png")
+    tab.pay_dialog.close()
+    tab.status_filter.setCurrentIndex(0)
+    spin(300)
+    tab.detail.report_button.click()
+    spin(200)
+    assert tab.ticket_dialog is not None
+    save(tab.ticket_dialog, out / "new-ticket-dialog.png")
+    tab.ticket_dialog.close()
+
+
+def grab_account_tabs(window: MainWindow, out: Path) -> None:
+    """Payment methods with the add dialog's three pages (with their errors), support's
+    sections and the chat, the profile and the change password dialog."""
+    methods = window.payment_methods
+    window.tabs.setCurrentWidget(methods)
+    wait_for(lambda: methods.model.rowCount() > 0)
+    spin(300)
+    save(window, out / "payment-methods.png")
+    for kind, name in (("card", "card"), ("sepa_debit", "sepa"), ("mobile_money", "mobile-money")):
+        dialog = methods.open_add_dialog(kind)
+        spin(200)
+        if kind == "card":  # bad input on purpose: the errors show next to the fields
+            dialog.card_number.setText("4242 4242 4242 4241")
+            dialog.card_expiry.setText("01/20")
+            dialog.card_cvc.setText("12")
+            dialog.submit()
+        elif kind == "sepa_debit":
+            dialog.iban.setText("FR76 3000 6000 0112 3456 7890")
+            dialog.submit()
+        spin(200)
+        save(dialog, out / f"add-{name}-dialog.png")
+        dialog.reject()
+    support = window.support
+    window.tabs.setCurrentWidget(support)
+    wait_for(lambda: support.faq.rowCount() > 0)
+    spin(300)
+    save(window, out / "support-help.png")
+    support.sections.setCurrentIndex(1)
+    wait_for(lambda: support.tickets.rowCount() > 0)
+    support.tickets_table.selectRow(0)
+    spin(500)
+    save(window, out / "support-requests.png")
+    support.sections.setCurrentWidget(support.chat)
+    support.chat.input.setText("Comment payer ma facture ?")
+    support.chat.send()
+    wait_for(lambda: support.chat.conversation is not None and not support.chat.pending)
+    spin(300)
+    save(window, out / "support-chat.png")
+    support.sections.setCurrentIndex(3)
+    spin(200)
+    save(window, out / "support-contact.png")
+    profile = window.profile
+    window.tabs.setCurrentWidget(profile)
+    wait_for(lambda: profile.profile is not None)
+    spin(300)
+    save(window, out / "profile.png")
+    password = profile.open_password_dialog()
+    password.new_edit.setText("Abcdefgh12")
+    spin(200)
+    save(password, out / "change-password-dialog.png")
+    password.reject()
 
 
 def main() -> None:
@@ -72,6 +164,8 @@ def main() -> None:
             assert tab is not None
             name = tab.objectName().removesuffix("Tab")
             save(window, args.out / f"{index}-{name}.png")
+        grab_bills(window, args.out)
+        grab_account_tabs(window, args.out)
         parts.shutdown()
         server.stop()
 

@@ -292,7 +292,7 @@ class BillsTableModel(QAbstractTableModel):
                 translate("Bills", "Number"),
                 translate("Bills", "Period"),
                 translate("Bills", "Issued"),
-                translate("Bills", "Due"),
+                translate("Bills", "Due on"),
                 translate("Bills", "Amount"),
                 translate("Bills", "Status"),
             )[section]

@@ -3,6 +3,7 @@ the actions on it (pay now, report a problem)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -17,9 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from icanal_desktop.api import billing
-from icanal_desktop.models.bills_model import PAYABLE, bill_lines_model, status_color, status_text
+from icanal_desktop.models.bills_model import (
+    PAYABLE,
+    bill_lines_model,
+    short_date,
+    status_color,
+    status_text,
+)
 from icanal_desktop.models.payments_model import payments_model
-from icanal_desktop.views.formatting import date_text, money_text
+from icanal_desktop.views.formatting import money_text
 from icanal_desktop.views.pdf_viewer import PdfViewer
 
 
@@ -30,8 +37,9 @@ def _table(name: str, accessible: str) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
     return table
 
 
@@ -77,6 +85,7 @@ class BillDetailPane(QWidget):
         self.lines_model = bill_lines_model(self)
         self.lines_table = _table("billLines", self.tr("Line items"))
         self.lines_table.setModel(self.lines_model)
+        self.lines_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.payments_model = payments_model(self)
         self.payments_table = _table("billPayments", self.tr("Payments applied"))
         self.payments_table.setModel(self.payments_model)
@@ -132,13 +141,15 @@ class BillDetailPane(QWidget):
         self.status.setText(status_text(bill.status))
         color = status_color(bill.status, self.palette()).name()
         self.status.setStyleSheet(f"color: {color}; font-weight: 600;")
+        locale = QLocale().name()
         self.fields["period"].setText(
             self.tr("{start} to {end}").format(
-                start=date_text(bill.period_start), end=date_text(bill.period_end)
+                start=short_date(bill.period_start.isoformat(), locale),
+                end=short_date(bill.period_end.isoformat(), locale),
             )
         )
-        self.fields["issued"].setText(date_text(bill.issue_date))
-        self.fields["due"].setText(date_text(bill.due_date))
+        self.fields["issued"].setText(short_date(bill.issue_date.isoformat(), locale))
+        self.fields["due"].setText(short_date(bill.due_date.isoformat(), locale))
         self.fields["excl"].setText(money_text(bill.total_excl_tax))
         self.fields["tax"].setText(money_text(bill.tax))
         self.fields["total"].setText(money_text(bill.total))

@@ -121,7 +121,7 @@ class BillsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 150, 92, 92, 78, 100)):
+        for column, width in enumerate((168, 140, 92, 92, 74, 104)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
@@ -143,9 +143,9 @@ class BillsTab(QWidget):
         splitter.setObjectName("billsSplitter")
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 380])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([700, 360])
         bills_page = QWidget()
         page_layout = QVBoxLayout(bills_page)
         page_layout.addLayout(filters)
@@ -227,8 +227,8 @@ class BillsTab(QWidget):
 
     def _reselect(self) -> None:
         row = self.model.row_of(self._current_id) if self._current_id else -1
-        if self._current_id is None and self.model.rowCount():
-            row = 0  # the newest bill, so the detail pane is never empty at first
+        if row < 0 and self.model.rowCount():
+            row = 0  # the first bill shown, so the detail pane is never empty
         if row < 0:
             self.table.clearSelection()
             if self._current_id is not None:
