@@ -148,7 +148,7 @@ class SupportTab(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.thread_view)
-        split.setSizes([520, 480])
+        split.setSizes([660, 420])
         layout = QVBoxLayout(page)
         layout.addWidget(split)
         return page
