@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from icanal_desktop.app import DEMO_LOGIN, build_app, install_translations
 from icanal_desktop.config import AppConfig
+from icanal_desktop.views.bill_detail import BillDetailPane
 from icanal_desktop.views.main_window import MainWindow
 from icanal_sandbox.embedded import start_embedded
 
@@ -44,6 +45,43 @@ def save(widget: QWidget, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(path))
     print(f"saved {path}")
+
+
+def grab_bills(window: MainWindow, out: Path) -> None:
+    """The Bills tab's sub-tabs, a bill's PDF and its dialogs."""
+    tab = window.bills
+    window.tabs.setCurrentWidget(tab)
+    wait_for(lambda: tab.model.rowCount() > 0)
+    tab.detail.tabs.setCurrentIndex(BillDetailPane.PDF)
+    wait_for(lambda: tab.detail.pdf.has_pdf)
+    spin(800)  # QPdfView renders asynchronously
+    save(window, out / "bills-pdf.png")
+    tab.detail.tabs.setCurrentIndex(BillDetailPane.DETAILS)
+    for index in (1, 2):
+        tab.sub_tabs.setCurrentIndex(index)
+        spin(300)
+        save(window, out / f"bills-{('payments', 'spending')[index - 1]}.png")
+    tab.sub_tabs.setCurrentIndex(0)
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("overdue"))
+    spin(300)
+    save(window, out / "bills-overdue.png")
+    tab.detail.pay_button.click()
+    wait_for(lambda: tab.pay_dialog is not None and tab.pay_dialog.isVisible())
+    spin(200)
+    assert tab.pay_dialog is not None
+    save(tab.pay_dialog, out / "pay-bill-dialog.png")
+    tab.pay_dialog.pay_button.click()
+    wait_for(lambda: tab.pay_dialog is not None and tab.pay_dialog.payment is not None)
+    spin(200)
+    save(tab.pay_dialog, out / "pay-bill-receipt.png")
+    tab.pay_dialog.close()
+    tab.status_filter.setCurrentIndex(0)
+    spin(300)
+    tab.detail.report_button.click()
+    spin(200)
+    assert tab.ticket_dialog is not None
+    save(tab.ticket_dialog, out / "new-ticket-dialog.png")
+    tab.ticket_dialog.close()
 
 
 def grab_account_tabs(window: MainWindow, out: Path) -> None:
@@ -126,6 +164,7 @@ def main() -> None:
             assert tab is not None
             name = tab.objectName().removesuffix("Tab")
             save(window, args.out / f"{index}-{name}.png")
+        grab_bills(window, args.out)
         grab_account_tabs(window, args.out)
         parts.shutdown()
         server.stop()
