@@ -19,7 +19,7 @@ from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
 from icanal_desktop.views.profile_tab import ProfileTab
 from icanal_desktop.views.theme import apply_theme, is_dark
 
-from ..conftest import SandboxProcess
+from ..conftest import SECOND, SandboxProcess
 from .account_app import OpenApp, app_opener
 
 ENGLISH_TABS = ["Dashboard", "Subscription", "Bills", "Payment methods", "Support", "Profile"]
@@ -161,3 +161,28 @@ def test_server_url_and_notifications_and_cache(
     with qtbot.waitSignal(parts.session.sync_finished, timeout=20_000) as synced:
         view.clear_button.click()
     assert {"bills", "payment_methods", "profile"} <= set(synced.args[0].fetched)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dashboard_tab.py and subscription_tab.py connect session.account_opened to lambdas"
+    " that outlive a deleted window; connecting bound methods fixes it (reported to the lead)",
+)
+def test_after_a_language_switch_another_account_reaches_only_the_new_window(
+    qtbot: QtBot, sandbox: SandboxProcess, open_app: OpenApp
+) -> None:
+    parts = open_app(sandbox.url)
+    old = parts.main_window
+    choose(profile(parts).app_settings.language_combo, "fr")
+    qtbot.waitUntil(lambda: parts.main_window is not old)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    dialog = parts.sign_in_dialog
+    parts.session.sign_in_needed.emit(None)  # "Add another account…"
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.login_edit.setText(SECOND[0])
+    dialog.password_edit.setText(SECOND[1])
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: parts.session.account is not None
+                    and parts.session.account.login == SECOND[0], timeout=15_000)  # fmt: skip
+    qtbot.waitUntil(lambda: not parts.session.busy, timeout=15_000)
+    assert parts.main_window.isVisible()
