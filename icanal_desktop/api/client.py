@@ -403,7 +403,8 @@ def check_pdf(resource: str, response: requests.Response) -> bytes:
     """A whole PDF or a MalformedResponseError: header, end marker and announced length."""
     content = response.content
     announced = response.headers.get("Content-Length")
-    if announced is not None and announced.isdigit() and int(announced) != len(content):
+    encoded = response.headers.get("Content-Encoding", "identity") != "identity"
+    if announced and announced.isdigit() and not encoded and int(announced) != len(content):
         raise MalformedResponseError(resource, "the PDF is shorter than announced")
     if not content.startswith(b"%PDF-"):
         raise MalformedResponseError(resource, "not a PDF document")

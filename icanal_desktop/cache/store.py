@@ -554,18 +554,19 @@ class AccountCache:
     def snapshot(self) -> AccountSnapshot:
         with self._lock:
             due = self._query(
-                "SELECT currency, SUM(total), MIN(due_date), SUM(status = 'overdue') FROM bills"
-                " WHERE status IN ('due', 'overdue', 'failed') GROUP BY currency"
+                "SELECT payload FROM bills WHERE status IN ('due', 'overdue', 'failed')"
+                " ORDER BY due_date"
             )
+            unpaid = [billing.parse_bill(json.loads(row[0])) for row in due]
             tickets = self.tickets()
             return AccountSnapshot(
                 profile=self.profile(),
                 subscriptions=tuple(self.subscriptions()),
                 last_sync=self.last_sync(),
                 payment_methods=tuple(self.payment_methods()),
-                amount_due=records.Money(int(due[0][1]), due[0][0]) if due else None,
-                next_due_date=dt.date.fromisoformat(due[0][2]) if due else None,
-                overdue_bills=int(due[0][3]) if due else 0,
+                amount_due=_sum_due(unpaid),
+                next_due_date=unpaid[0].due_date if unpaid else None,
+                overdue_bills=sum(1 for b in unpaid if b.status == "overdue"),
                 open_tickets=sum(1 for t in tickets if t.is_open),
                 alerts=tuple(self.alerts()),
                 notice=self.open_notice,
@@ -651,6 +652,14 @@ def _payment_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
         payment.reference,
         json.dumps(payload),
     )
+
+
+def _sum_due(unpaid: Sequence[billing.Bill]) -> records.Money | None:
+    """What remains to pay on unpaid bills (the server's `amount_due`, else the total)."""
+    if not unpaid:
+        return None
+    amounts = [b.amount_due if b.amount_due is not None else b.total for b in unpaid]
+    return records.Money(sum(a.amount for a in amounts), amounts[0].currency)
 
 
 def _now() -> dt.datetime:
