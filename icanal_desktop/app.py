@@ -25,6 +25,7 @@ from icanal_desktop.credentials import CredentialStore
 from icanal_desktop.resources import resource_path
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
+from icanal_desktop.startup_probe import install_if_asked
 from icanal_desktop.sync import ALL_RESOURCES
 from icanal_desktop.tasks import TaskRunner
 from icanal_desktop.views.main_window import MainWindow
@@ -187,6 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parts.translators = translators
         parts.quit_when_sign_in_cancelled = True
         app.aboutToQuit.connect(parts.shutdown)
+        install_if_asked(parts.main_window, parts.session)  # benchmarks only
         parts.start()
         return app.exec()
 
