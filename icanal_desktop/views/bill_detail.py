@@ -128,7 +128,6 @@ class BillDetailPane(QWidget):
         self.bill = bill
         self.lines_model.set_records([])
         self.payments_model.set_records([])
-        self.report_button.setEnabled(bill is not None)
         if bill is None:
             self.title.setText(self.tr("No bill selected"))
             self.status.setText("")

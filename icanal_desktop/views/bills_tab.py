@@ -57,6 +57,9 @@ class BillsTab(QWidget):
         super().__init__(parent)
         self.setObjectName("billsTab")
         self._session = session
+        # Pay and report depend on the selected bill as well as on the connection, so this
+        # tab enables them itself (`gate` would re-enable them with no bill selected).
+        self._gate = gate
         self._current_id: str | None = None
         self._detail_token = 0
         self._loading = self._reload_pending = False
@@ -130,7 +133,6 @@ class BillsTab(QWidget):
         self.detail.pay_button.clicked.connect(self.open_pay_dialog)
         self.detail.report_button.clicked.connect(self.open_ticket_dialog)
         self.detail.tabs.currentChanged.connect(lambda _: self._load_pdf())
-        gate.add(self.detail.report_button)
 
         filters = QHBoxLayout()
         filters.addWidget(self.year_filter)
@@ -323,6 +325,12 @@ class BillsTab(QWidget):
     def _update_buttons(self) -> None:
         online = self._session.online
         self.detail.pay_button.setEnabled(online and self.detail.payable)
+        self.detail.report_button.setEnabled(online and self.detail.bill is not None)
+        self.detail.report_button.setToolTip(
+            self.tr("Report a problem with this bill")
+            if online
+            else self.tr("Not available offline: this needs a connection to iCanal.")
+        )
         if not online:
             self.detail.pay_button.setToolTip(
                 self.tr("Not available offline: this needs a connection to iCanal.")
