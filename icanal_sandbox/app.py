@@ -58,6 +58,7 @@ def create_app(state: Sandbox) -> FastAPI:
         openapi_url=OPENAPI_PATH,
         docs_url=None,
         redoc_url=None,
+        redirect_slashes=False,  # a 307 to another URL is not in the contract; 404 instead
     )
     app.state.sandbox = state
     install_problem_handlers(app)

@@ -101,3 +101,10 @@ def test_oversized_chunked_body_is_413(server: ServerProcess, clients: Callable[
         "/auth/login", content=chunks(), headers={"content-type": "application/json"}
     )
     assert_problem(response, 413)
+
+
+def test_trailing_slashes_are_404_not_redirects(demo: Api) -> None:
+    # Found by the fuzz: Starlette used to answer 307 to a path ending in "/".
+    for path in ("/subscriptions/", "/support/tickets/%2F", "/me/"):
+        response = demo.get(path, follow_redirects=False)
+        assert_problem(response, 404)
