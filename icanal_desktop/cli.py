@@ -426,6 +426,7 @@ def _alert_text(kind: str, params: dict[str, Any]) -> str:
         "card_expiring": "{label} expires {exp_month:02d}/{exp_year}",
         "plan_price_up": "the price of {plan} goes up",
         "channels_removed": "channels removed from {plan}: {channel_list}",
+        "pending_cancellation": "{plan} ends on {effective_date} (cancellation requested)",
     }
     fields = dict(params)
     fields["channel_list"] = ", ".join(params.get("channels", []))

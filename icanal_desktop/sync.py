@@ -195,7 +195,7 @@ def _sync_resource_or_404(ctx: _Context, name: str) -> bool:
         changed = _sync_bill_pdfs(ctx, dict(items)) or changed
     elif name == "tickets":
         changed = _sync_ticket_threads(ctx, dict(items)) or changed
-    if name in ("payment_methods", "bills"):
+    if name in ("payment_methods", "bills", "subscriptions"):
         ctx.cache.add_alerts(_state_alerts(ctx, name))
     return changed
 
@@ -435,6 +435,20 @@ def _state_alerts(ctx: _Context, name: str) -> list[Alert]:
             )
         for bill in ctx.cache.bills(status="failed"):
             alerts.append(_alert(ctx, "payment_failed", bill.id, "", number=bill.number))
+    elif name == "subscriptions":
+        for sub in ctx.cache.subscriptions():
+            if sub.status == "pending_cancellation" and sub.cancellation is not None:
+                effective = sub.cancellation.effective_date.isoformat()
+                alerts.append(
+                    _alert(
+                        ctx,
+                        "pending_cancellation",
+                        sub.id,
+                        effective,
+                        plan=sub.plan.name,
+                        effective_date=effective,
+                    )
+                )
     elif name == "payment_methods":
         horizon = ctx.today + dt.timedelta(days=CARD_EXPIRY_WARNING_DAYS)
         for method in ctx.cache.payment_methods():

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import requests
 
@@ -40,7 +41,7 @@ from icanal_desktop.api.retry import (
     RetryPolicy,
     SystemClock,
 )
-from icanal_desktop.api.transport import check_server_url
+from icanal_desktop.api.transport import check_server_url, is_loopback_host
 
 API_PREFIX = "/api/v1"
 
@@ -104,7 +105,12 @@ class ApiClient:
         self._http.headers["Accept"] = "application/json"
         # Certificates are always verified; a custom CA bundle only adds who is trusted.
         self._http.verify = ca_bundle if ca_bundle else True
-        self._http.trust_env = False  # no proxy or netrc credentials picked up silently
+        # No netrc credentials or CA overrides picked up from the environment; proxies yes
+        # (a desktop behind a corporate proxy), but never for this machine.
+        self._http.trust_env = False
+        host = urlsplit(self.server_url).hostname or ""
+        if not is_loopback_host(host):
+            self._http.proxies.update(requests.utils.get_environ_proxies(self.server_url))
         self.retry_policy = retry or RetryPolicy()
         self._clock: Clock = clock or SystemClock()
         self._rand = rand or random.random

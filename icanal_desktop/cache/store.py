@@ -97,7 +97,9 @@ class PageState:
 @dataclass(frozen=True)
 class Alert:
     key: str
-    kind: str  # plan_price_up, channels_removed, new_bill, bill_overdue, card_expiring
+    # plan_price_up, channels_removed, new_bill, bill_overdue, payment_failed, card_expiring,
+    # pending_cancellation
+    kind: str
     subject_id: str | None
     params: dict[str, Any]
     created_at: dt.datetime

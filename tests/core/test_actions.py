@@ -56,6 +56,7 @@ def test_cancellation_preview_cancel_and_reactivate(synced: Account) -> None:
     assert cancelled.value.status == "pending_cancellation"
     assert cache.subscriptions()[0].status == "pending_cancellation"
     assert cache.subscriptions()[0].cancellation is not None
+    assert "pending_cancellation" in {a.kind for a in cache.alerts()}
     back = actions.reactivate_subscription(client, cache, sub.id)
     assert back.value.status == "active"
     assert cache.subscriptions()[0].status == "active"
