@@ -24,10 +24,10 @@ from icanal_desktop.api.errors import ApiError, CertificateError, InsecureTransp
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.sync import ALL_RESOURCES, sync_account
-from tests.sandbox.test_tls import make_ca_and_server_cert
 
 from ..conftest import DEMO, SandboxProcess, start_sandbox
 from .scripted_server import FakeClock
+from .tls_certs import make_ca_and_server_cert
 
 FAULTS = "error_rate=0.2,drop_rate=0.05,malformed_rate=0.02,truncate_pdf_rate=0.1,seed=7"
 NO_LIMIT = ("--rate-limit-account", "100000", "--rate-limit-address", "100000")
