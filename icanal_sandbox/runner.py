@@ -75,6 +75,7 @@ def make_server(
         log_level="info" if verbose else "warning",
         log_config=None,
         server_header=False,
+        proxy_headers=False,  # rate limits key on the real peer, never on X-Forwarded-For
         ssl_certfile=str(tls_cert) if tls_cert else None,
         ssl_keyfile=str(tls_key) if tls_key else None,
         timeout_graceful_shutdown=3,
