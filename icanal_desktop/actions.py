@@ -27,7 +27,13 @@ from icanal_desktop.api import ApiClient, billing, catalog, records
 from icanal_desktop.api.client import new_idempotency_key
 from icanal_desktop.api.errors import FieldError, MalformedResponseError, RequestValidationError
 from icanal_desktop.cache import AccountCache
-from icanal_desktop.sync import SyncReport, download_bill_pdf, sync_account
+from icanal_desktop.sync import (
+    SyncReport,
+    download_bill_pdf,
+    fetch_bill_detail,
+    fetch_ticket_thread,
+    sync_account,
+)
 
 T = TypeVar("T")
 
@@ -193,6 +199,18 @@ def pay_bill(
     )
     payment = billing.parse_payment(data)
     return Outcome(payment, _refresh(client, cache, ["bills", "payments"]))
+
+
+def bill_detail(client: ApiClient, cache: AccountCache, bill_id: str) -> billing.BillDetail:
+    """A bill's lines and payments: from the cache when kept, else fetched (and kept)."""
+    kept = cache.bill_detail(bill_id)
+    return kept if kept is not None else fetch_bill_detail(client, cache, bill_id)
+
+
+def ticket_thread(client: ApiClient, cache: AccountCache, ticket_id: str) -> catalog.TicketThread:
+    """A ticket's messages: from the cache when kept, else fetched (and kept)."""
+    kept = cache.ticket_thread(ticket_id)
+    return kept if kept is not None else fetch_ticket_thread(client, cache, ticket_id)
 
 
 def bill_pdf(client: ApiClient, cache: AccountCache, bill_id: str) -> bytes:

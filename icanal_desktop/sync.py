@@ -4,8 +4,9 @@
   (the ETag stored for each page), so an unchanged account costs only 304 answers.
 - Each resource is validated whole before it is written, and written in one transaction:
   a crash or a failed request leaves the previous complete copy.
-- Bill details and ticket threads are fetched again only when their list entry changed;
-  the PDFs of recent bills are kept for offline viewing (any other on demand).
+- Bill details and ticket threads are fetched again only when their list entry changed
+  (the newest ones, and any already kept; others on demand); the PDFs of recent bills are
+  kept for offline viewing (any other on demand).
 - Changes that matter to a subscriber between two syncs become alerts for the dashboard.
 """
 
@@ -32,6 +33,10 @@ log = logging.getLogger(__name__)
 PAGE_LIMIT = 200
 RECENT_PDF_DAYS = 400  # a little over a year of bills is kept offline by default
 CARD_EXPIRY_WARNING_DAYS = 60
+# Details fetched by every sync for the newest entries (and those already kept); older
+# ones on demand. 20 years of monthly bills; a hundred tickets.
+DETAIL_LIMIT = 240
+THREAD_LIMIT = 100
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 Cancelled = Callable[[], bool]
@@ -283,20 +288,40 @@ def _summary(payload: Any) -> str:
     return json.dumps(payload, sort_keys=True)
 
 
+def _details_todo(
+    known: dict[str, tuple[str | None, str]], items: dict[str, Any], limit: int
+) -> list[tuple[str, Any]]:
+    """Items whose detail is missing or older than their list entry: the newest `limit`
+    (lists come newest first) and any whose detail we already keep."""
+    todo = []
+    for position, (item_id, payload) in enumerate(items.items()):
+        if position >= limit and item_id not in known:
+            continue  # old and never opened: fetched on demand only
+        if known.get(item_id, (None, None))[1] != _summary(payload):
+            todo.append((item_id, payload))
+    return todo
+
+
 def _sync_bill_details(ctx: _Context, bills: dict[str, Any]) -> bool:
     known = ctx.cache.detail_state("bill")
-    todo = [(i, p) for i, p in bills.items() if known.get(i, (None, None))[1] != _summary(p)]
+    todo = _details_todo(known, bills, DETAIL_LIMIT)
     for done, (bill_id, payload) in enumerate(todo):
         ctx.check_cancelled()
         ctx.report("bill details", done, len(todo))
-        etag = known[bill_id][0] if bill_id in known else None
-        got = ctx.client.get_json("bill detail", f"/bills/{bill_id}", etag)
-        if got.not_modified:
-            # The detail did not move although the list entry did: keep it, note the entry.
-            got = ctx.client.get_json("bill detail", f"/bills/{bill_id}")
-        billing.parse_bill_detail(got.data)
-        ctx.cache.save_detail("bill", bill_id, got.data, got.etag, _summary(payload))
+        fetch_bill_detail(ctx.client, ctx.cache, bill_id, payload)
     return bool(todo)
+
+
+def fetch_bill_detail(
+    client: ApiClient, cache: AccountCache, bill_id: str, payload: Any = None
+) -> billing.BillDetail:
+    """Fetches one bill's detail (lines, payments), keeps it, and returns it."""
+    if payload is None:
+        payload = cache.item_payloads("bills").get(bill_id, {})
+    got = client.get_json("bill detail", f"/bills/{bill_id}")
+    detail = billing.parse_bill_detail(got.data)
+    cache.save_detail("bill", bill_id, got.data, got.etag, _summary(payload))
+    return detail
 
 
 def _sync_bill_pdfs(ctx: _Context, bills: dict[str, Any]) -> bool:
@@ -329,14 +354,24 @@ def download_bill_pdf(
 
 def _sync_ticket_threads(ctx: _Context, tickets: dict[str, Any]) -> bool:
     known = ctx.cache.detail_state("ticket")
-    todo = [(i, p) for i, p in tickets.items() if known.get(i, (None, None))[1] != _summary(p)]
+    todo = _details_todo(known, tickets, THREAD_LIMIT)
     for done, (ticket_id, payload) in enumerate(todo):
         ctx.check_cancelled()
         ctx.report("ticket threads", done, len(todo))
-        got = ctx.client.get_json("ticket thread", f"/support/tickets/{ticket_id}")
-        catalog.parse_ticket_thread(got.data)
-        ctx.cache.save_detail("ticket", ticket_id, got.data, got.etag, _summary(payload))
+        fetch_ticket_thread(ctx.client, ctx.cache, ticket_id, payload)
     return bool(todo)
+
+
+def fetch_ticket_thread(
+    client: ApiClient, cache: AccountCache, ticket_id: str, payload: Any = None
+) -> catalog.TicketThread:
+    """Fetches one ticket's thread, keeps it, and returns it."""
+    if payload is None:
+        payload = cache.item_payloads("tickets").get(ticket_id, {})
+    got = client.get_json("ticket thread", f"/support/tickets/{ticket_id}")
+    thread = catalog.parse_ticket_thread(got.data)
+    cache.save_detail("ticket", ticket_id, got.data, got.etag, _summary(payload))
+    return thread
 
 
 # -- alerts ------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from icanal_desktop import actions
 from icanal_desktop import sync as sync_module
 from icanal_desktop.api import ApiClient
@@ -172,3 +174,23 @@ def test_long_lists_are_walked_page_by_page_and_each_page_is_conditional(
     assert dict(client.statuses) == {304: len(pages)}
     cache.close()
     client.close()
+
+
+def test_only_the_newest_details_are_synced_others_on_demand(
+    demo: Account, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sync_module, "DETAIL_LIMIT", 5)
+    assert sync_account(demo.client, demo.cache, resources=("bills",), pdf_days=0).ok
+    bills = demo.cache.bills()
+    assert set(demo.cache.detail_state("bill")) == {b.id for b in bills[:5]}
+    old = bills[20]
+    assert demo.cache.bill_detail(old.id) is None
+    detail = actions.bill_detail(demo.client, demo.cache, old.id)
+    assert detail.bill.id == old.id
+    assert demo.cache.bill_detail(old.id) == detail
+    demo.client.statuses.clear()
+    assert sync_account(demo.client, demo.cache, resources=("bills",), pdf_days=0).ok
+    assert set(demo.client.statuses) == {304}  # the kept old detail is not refetched
+    assert old.id in demo.cache.detail_state("bill")
+    thread_owner = demo.cache.tickets()
+    assert thread_owner == []  # tickets were not part of this sync
