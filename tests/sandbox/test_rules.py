@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from tests.sandbox.conftest import Api, ServerProcess, assert_problem
+from tests.sandbox.conftest import HEAVY, Api, ServerProcess, assert_problem
 
 
 def test_unknown_route_and_wrong_method_are_problems(demo: Api) -> None:
@@ -73,8 +73,35 @@ def test_absurd_limits_are_422(demo: Api, limit: str) -> None:
     assert body["errors"][0]["field"] == "limit"
 
 
-def test_large_limits_are_clamped(demo: Api) -> None:
-    assert demo.get("/subscriptions", params={"limit": "5000"}).status_code == 200
+def test_large_limits_are_clamped(server: ServerProcess, clients: Callable[..., Api]) -> None:
+    api = clients(server)
+    api.login(HEAVY[0], HEAVY[1])
+    page = api.get("/payments", params={"limit": "5000"})
+    assert page.status_code == 200
+    assert len(page.json()["items"]) == 200
+    assert page.json()["next_cursor"]
+    assert len(api.get("/payments").json()["items"]) == 50  # the default
+
+
+def test_every_get_route_has_an_etag_and_answers_304(demo: Api) -> None:
+    bill = demo.get("/bills").json()["items"][0]["id"]
+    sub = demo.get("/subscriptions").json()["items"][0]["id"]
+    ticket = demo.get("/support/tickets").json()["items"][0]["id"]
+    paths = [
+        "/me", "/subscriptions", f"/subscriptions/{sub}", "/plans", "/channels", "/bills",
+        f"/bills/{bill}", f"/bills/{bill}/pdf", "/payments", "/payment-methods",
+        "/support/faq", "/support/contact", "/support/tickets", f"/support/tickets/{ticket}",
+        "/sandbox/outbox", "/openapi.json", "/bills?year=2025", "/channels?q=cin",
+    ]  # fmt: skip
+    for path in paths:
+        first = demo.get(path)
+        assert first.status_code == 200, path
+        etag = first.headers["etag"]
+        again = demo.get(path, headers={"If-None-Match": etag})
+        assert again.status_code == 304, path
+        assert again.content == b"", path
+        weak = demo.get(path, headers={"If-None-Match": f'"other", W/{etag}'})
+        assert weak.status_code == 304, path
 
 
 def test_bad_cursor_is_422(demo: Api) -> None:
