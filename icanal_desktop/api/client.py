@@ -112,7 +112,9 @@ class ApiClient:
         if not is_loopback_host(host):
             self._http.proxies.update(requests.utils.get_environ_proxies(self.server_url))
         self.retry_policy = retry or RetryPolicy()
-        self._clock: Clock = clock or SystemClock()
+        self._closed = threading.Event()
+        # Waits between retries end at once when the client is closed (the app quits).
+        self._clock: Clock = clock or _ClosableClock(self._closed)
         self._rand = rand or random.random
         self._tokens: records.Tokens | None = None
         self._token_lock = threading.Lock()
@@ -133,6 +135,9 @@ class ApiClient:
         return self._tokens is not None
 
     def close(self) -> None:
+        """Ends the conversation: a retry wait in another thread stops, and its request
+        fails with OfflineError instead of trying again."""
+        self._closed.set()
         self._http.close()
 
     # -- auth ---------------------------------------------------------------------------
@@ -327,6 +332,8 @@ class ApiClient:
         retrier = Retrier(self.retry_policy, self._clock, self._rand)
         refreshed = False
         while True:
+            if self._closed.is_set() and retrier.attempt:
+                raise OfflineError("the connection was closed")
             used_token = self._tokens.access_token if authorized and self._tokens else None
             try:
                 response = self._send_once(method, path, json_body, headers, params, used_token)
@@ -396,6 +403,14 @@ class ApiClient:
         log.debug("%s %s -> %s", method, path, response.status_code)
         self.statuses[response.status_code] += 1
         return response
+
+
+class _ClosableClock(SystemClock):
+    def __init__(self, closed: threading.Event) -> None:
+        self._closed = closed
+
+    def sleep(self, seconds: float) -> None:
+        self._closed.wait(seconds)
 
 
 def _decode_json(resource: str, response: requests.Response) -> Any:

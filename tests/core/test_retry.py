@@ -249,3 +249,28 @@ def test_a_refresh_is_never_retried(server: ScriptedServer, clock: FakeClock) ->
     with pytest.raises(OfflineError):
         client_for(server, clock).get_json("thing", "/thing")
     assert [s.path for s in server.seen] == ["/api/v1/thing", "/api/v1/auth/refresh"]
+
+
+def test_closing_the_client_ends_a_retry_wait(server: ScriptedServer) -> None:
+    import threading
+
+    server.default = Answer.problem(503, Retry_After="9")
+    client = ApiClient(server.url, retry=POLICY)
+    outcome: list[BaseException] = []
+
+    def fetch() -> None:
+        try:
+            client.get_json("thing", "/thing")
+        except BaseException as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=fetch)
+    worker.start()
+    while not server.seen:
+        threading.Event().wait(0.01)
+    client.close()
+    worker.join(timeout=30)  # a guard against a hang, not a timing assertion
+    assert not worker.is_alive()
+    assert len(outcome) == 1
+    assert isinstance(outcome[0], OfflineError)
+    assert len(server.seen) == 1  # no retry after the close
