@@ -50,7 +50,7 @@ from icanal_desktop.models.roles import OBJECT_ROLE, SEARCH_ROLE, SORT_ROLE
 from icanal_desktop.views.formatting import money_text
 
 Index = QModelIndex | QPersistentModelIndex
-Row = tuple[Any, ...]
+Row = Sequence[Any]  # a `bill_rows()` row (a list of strings, or a tuple)
 translate = QCoreApplication.translate
 
 STATUSES = ("due", "overdue", "failed", "paid")
@@ -258,11 +258,16 @@ class BillsTableModel(QAbstractTableModel):
     # -- look -------------------------------------------------------------------------------
     def update_palette(self, palette: QPalette) -> None:
         self._colors = {s: status_color(s, palette) for s in STATUSES}
-        self._icons = {s: _dot(c) for s, c in self._colors.items()}
+        self._icons = {}  # drawn when first painted
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, self.STATUS), self.index(len(self._rows) - 1, self.STATUS)
             )
+
+    def _icon(self, status: str) -> QIcon | None:
+        if status not in self._icons and status in self._colors:
+            self._icons[status] = _dot(self._colors[status])
+        return self._icons.get(status)
 
     def retranslate(self) -> None:
         """The language changed: headers, statuses and search text follow."""
@@ -312,7 +317,7 @@ class BillsTableModel(QAbstractTableModel):
         if column == self.STATUS and role == Qt.ItemDataRole.ForegroundRole:
             return self._colors.get(row[BILL_STATUS])
         if column == self.STATUS and role == Qt.ItemDataRole.DecorationRole:
-            return self._icons.get(row[BILL_STATUS])
+            return self._icon(row[BILL_STATUS])
         if role == SORT_ROLE:
             return _SORT_KEYS[column](row)
         if role == OBJECT_ROLE:
