@@ -23,6 +23,7 @@ from icanal_desktop.app import DEMO_LOGIN, build_app, install_translations
 from icanal_desktop.config import AppConfig
 from icanal_desktop.views.bill_detail import BillDetailPane
 from icanal_desktop.views.main_window import MainWindow
+from icanal_desktop.views.theme import apply_theme
 from icanal_sandbox.embedded import start_embedded
 
 
@@ -141,10 +142,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", choices=("fr", "en"), default="en")
     parser.add_argument("--out", type=Path, default=Path("screenshots"))
+    parser.add_argument("--theme", choices=("system", "light", "dark"), default="system")
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])
     install_translations(app, args.lang)
+    apply_theme(app, args.theme)
     with tempfile.TemporaryDirectory() as folder:
         server = start_embedded(Path(folder) / "sandbox.sqlite3", seed="demo")
         config = AppConfig(server_url=server.url, data_dir=Path(folder) / "data", demo=True)
