@@ -3,6 +3,7 @@ kill -9 in the middle of a sync, TLS, and a scan for secrets left on disk or in 
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from icanal_desktop import actions
+from icanal_desktop import actions, cli
 from icanal_desktop.api import ApiClient, records
 from icanal_desktop.api.client import new_idempotency_key
 from icanal_desktop.api.errors import ApiError, CertificateError, InsecureTransportError
@@ -26,6 +27,7 @@ from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.sync import ALL_RESOURCES, sync_account
 
 from ..conftest import DEMO, SandboxProcess, start_sandbox
+from .memory_keyring import memory_store
 from .scripted_server import FakeClock
 from .tls_certs import make_ca_and_server_cert
 
@@ -203,14 +205,32 @@ def test_kill_9_during_sync_leaves_whole_copies(sandbox: SandboxProcess, data_di
 
 
 def test_no_secret_in_the_data_folder_or_the_logs(
-    sandbox: SandboxProcess, data_dir: Path, caplog: pytest.LogCaptureFixture
+    sandbox: SandboxProcess,
+    data_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    credentials, keyring = memory_store()
+    base = ["--server", sandbox.url, "--data-dir", str(data_dir)]
+    # Sign in with remember-me, as a user would: the command line stores the session.
+    monkeypatch.setattr("sys.stdin", io.StringIO(DEMO[1] + "\n"))
+    assert cli.main([*base, "login", DEMO[0], "--password-stdin", "--remember"], credentials) == 0
+    (key,) = [user for _, user in keyring.secrets]
+    remembered = set(keyring.secrets.values())
+    # Then account actions through a client restored from the remembered session.
     seen_tokens: list[records.Tokens] = []
-    client = ApiClient(sandbox.url, on_tokens_rotated=seen_tokens.append)
-    seen_tokens.append(client.login(*DEMO))
+
+    def rotated(tokens: records.Tokens) -> None:
+        seen_tokens.append(tokens)
+        credentials.save_refresh_token(key, tokens.refresh_token)  # as the app does
+
+    client = ApiClient(sandbox.url, on_tokens_rotated=rotated)
+    stored = credentials.load_refresh_token(key)
+    assert stored is not None
+    client.restore(stored)
     cache = AccountCache(account_dir(data_dir, sandbox.url, seen_tokens[0].account_id))
-    assert sync_account(client, cache).ok
     card_number = "4242 4242 4242 4242"
     token = actions.tokenize_card(client, card_number, 12, 2031, "123", "Camille Durand")
     card = actions.add_card(client, cache, token.token).value
@@ -222,18 +242,25 @@ def test_no_secret_in_the_data_folder_or_the_logs(
     client.refresh()  # a rotation, as an expired access token would cause
     assert sync_account(client, cache).ok
     cache.close()
+    client.close()
+    # A later command restores (and rotates) the remembered session again.
+    assert cli.main([*base, "-v", "sync"], credentials) == 0
+    remembered |= set(keyring.secrets.values())
+    output = capsys.readouterr()
 
     secrets = {DEMO[1], card_number.replace(" ", ""), card_number, iban, iban.replace(" ", "")}
+    secrets |= {token.token} | remembered
     for tokens in seen_tokens:
         secrets |= {tokens.access_token, tokens.refresh_token}
     assert len(seen_tokens) >= 2
     files = [p for p in data_dir.rglob("*") if p.is_file()]
-    assert files
+    assert any(p.name == "accounts.json" for p in files)
+    assert any(p.name.startswith("cache.sqlite3") for p in files)
     for path in files:
         content = path.read_bytes()
         for secret in secrets:
             assert secret.encode() not in content, (path.name, "holds a secret")
-    logs = caplog.text
+    logs = caplog.text + output.out + output.err
     assert "GET /bills" in logs  # the logs were captured
     for secret in secrets:
         assert secret not in logs
