@@ -4,7 +4,6 @@ spending chart as sub-tabs. Everything shown comes from the cache (offline too).
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,16 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop import actions, exports, reminders
-from icanal_desktop.api import ApiClient, billing
-from icanal_desktop.api.errors import ApiError
+from icanal_desktop import actions, exports
+from icanal_desktop.api import billing
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.models.bills_model import STATUSES, BillsTableModel, PreparedBills, status_text
 from icanal_desktop.session import Session
 from icanal_desktop.views.bill_detail import BillDetailPane
+from icanal_desktop.views.bills_exports import BillsExporter
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.new_ticket_dialog import NewTicketDialog
-from icanal_desktop.views.notifications import ReminderNotifier, calendar_summary
+from icanal_desktop.views.notifications import ReminderNotifier
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.pay_bill_dialog import PayBillDialog
 from icanal_desktop.views.payments_view import PaymentsView
@@ -67,6 +66,7 @@ class BillsTab(QWidget):
         self.ticket_dialog: NewTicketDialog | None = None
         self.model = BillsTableModel(self)
         self.notifier = ReminderNotifier(session, settings, self)
+        self.exporter = BillsExporter(session, self)
 
         self.year_filter = QComboBox()
         self.year_filter.setObjectName("billsYearFilter")
@@ -167,6 +167,8 @@ class BillsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sub_tabs)
 
+        self.exporter.message.connect(self.status.setText)
+        self.exporter.finished.connect(self._update_buttons)
         session.resources_changed.connect(self._on_resources)
         session.state_changed.connect(self._on_state)
         self._update_count()
@@ -386,38 +388,9 @@ class BillsTab(QWidget):
             self.export_year_to(Path(folder), int(year))
 
     def export_year_to(self, folder: Path, year: int) -> None:
-        online = self._session.online
-        self.status.setText(self.tr("Exporting the bills of {year}…").format(year=year))
+        """PDFs + CSV of one year into `folder` (the button asks for the folder)."""
         self.export_button.setEnabled(False)
-
-        def work(client: ApiClient, cache: AccountCache) -> exports.YearExport:
-            def get_pdf(bill: billing.Bill) -> bytes | None:
-                data = cache.pdf(bill.id)
-                if data is None and online:
-                    try:
-                        data = actions.bill_pdf(client, cache, bill.id)
-                    except ApiError:
-                        return None
-                return data
-
-            return exports.export_year(folder, year, cache.bills(year=year), get_pdf)
-
-        def done(result: exports.YearExport) -> None:
-            self._update_buttons()
-            text = self.tr("{n} PDF(s) and {csv} written.").format(
-                n=len(result.written), csv=str(result.csv_path)
-            )
-            if result.missing:
-                text += " " + self.tr("No PDF on this computer for: {numbers}.").format(
-                    numbers=", ".join(result.missing)
-                )
-            self.status.setText(text)
-
-        def failed(exc: Exception) -> None:
-            self._update_buttons()
-            self.status.setText(describe_error(exc))
-
-        self._session.run_action("export-year", work, done, failed)
+        self.exporter.export_year(folder, year)
 
     def _ask_export_calendar(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -427,29 +400,8 @@ class BillsTab(QWidget):
             self.export_calendar_to(Path(path))
 
     def export_calendar_to(self, path: Path) -> None:
-        today = dt.date.today()
-
-        def load(cache: AccountCache) -> list[reminders.Upcoming]:
-            unpaid = [b for status in sorted(reminders.UNPAID) for b in cache.bills(status=status)]
-            return reminders.upcoming(unpaid, cache.subscriptions(), today=today)
-
-        def write(found: list[reminders.Upcoming]) -> None:
-            events = [
-                reminders.CalendarEvent(reminders.event_uid(u), u.day, calendar_summary(u))
-                for u in found
-            ]
-            try:
-                reminders.write_ics(str(path), events, dt.datetime.now(dt.UTC), "iCanal")
-            except OSError as exc:
-                self.status.setText(
-                    self.tr("The file could not be written: {reason}").format(reason=exc.strerror)
-                )
-                return
-            self.status.setText(
-                self.tr("{n} date(s) saved to {path}.").format(n=len(events), path=str(path))
-            )
-
-        self._session.load(load, write, owner=self)
+        """The upcoming due dates and the renewal as an .ics file."""
+        self.exporter.export_calendar(path)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

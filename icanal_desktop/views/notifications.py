@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from icanal_desktop import reminders
@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the settings come from the composition root
     from icanal_desktop.settings import AppSettings
 
 SHOWN_KEY = "notifications/shown"
+CHECK_EVERY_MS = 3 * 60 * 60 * 1000
 WATCHED = frozenset({"bills", "subscriptions", "payment_methods"})
 translate = QCoreApplication.translate
 
@@ -93,6 +94,11 @@ class ReminderNotifier(QObject):
             self.tray = QSystemTrayIcon(icon, self)
             self.tray.setToolTip(self.tr("iCanal reminders"))
         session.resources_changed.connect(self._on_resources)
+        # The app may stay open for days: look again as dates come closer.
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_EVERY_MS)
+        self._timer.timeout.connect(self._on_timer)
+        self._timer.start()
 
     @property
     def enabled(self) -> bool:
@@ -117,6 +123,10 @@ class ReminderNotifier(QObject):
 
     def _on_resources(self, names: frozenset[str]) -> None:
         if names & WATCHED and self.enabled:
+            self.check()
+
+    def _on_timer(self) -> None:
+        if self.enabled and self._session.account is not None:
             self.check()
 
     def check(self, today: dt.date | None = None) -> None:

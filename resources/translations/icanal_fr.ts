@@ -2,6 +2,46 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About iCanal Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;iCanal Desktop&lt;/b&gt; {version}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your iCanal account on your computer: subscription, bills, payments and help, also offline.
+© 2026 iCanal. All rights reserved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bundled components and their licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Qt and PySide6 are used under the GNU Lesser General Public License version 3: their libraries are shipped as separate files that you may replace, and their source code is available at &lt;a href="https://download.qt.io"&gt;download.qt.io&lt;/a&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bundled components:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AddPaymentMethod</name>
     <message>
         <source>This card number is not valid.</source>
@@ -436,6 +476,29 @@
     </message>
 </context>
 <context>
+    <name>BillsExporter</name>
+    <message>
+        <source>Exporting the bills of {year}…</source>
+        <translation>Export des factures de {year}…</translation>
+    </message>
+    <message>
+        <source>{n} PDF(s) and {csv} written.</source>
+        <translation>{n} PDF et {csv} enregistrés.</translation>
+    </message>
+    <message>
+        <source>No PDF on this computer for: {numbers}.</source>
+        <translation>Aucun PDF sur cet ordinateur pour : {numbers}.</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>Le fichier n’a pas pu être enregistré : {reason}</translation>
+    </message>
+    <message>
+        <source>{n} date(s) saved to {path}.</source>
+        <translation>{n} date(s) enregistrée(s) dans {path}.</translation>
+    </message>
+</context>
+<context>
     <name>BillsTab</name>
     <message>
         <source>Year</source>
@@ -530,6 +593,10 @@
         <translation>Le PDF n’a pas pu être téléchargé : {reason}</translation>
     </message>
     <message>
+        <source>Report a problem with this bill</source>
+        <translation>Signaler un problème sur cette facture</translation>
+    </message>
+    <message>
         <source>Not available offline: this needs a connection to iCanal.</source>
         <translation>Indisponible hors ligne : une connexion à iCanal est nécessaire.</translation>
     </message>
@@ -550,32 +617,12 @@
         <translation>Exporter les factures de {year} vers…</translation>
     </message>
     <message>
-        <source>Exporting the bills of {year}…</source>
-        <translation>Export des factures de {year}…</translation>
-    </message>
-    <message>
-        <source>{n} PDF(s) and {csv} written.</source>
-        <translation>{n} PDF et {csv} enregistrés.</translation>
-    </message>
-    <message>
-        <source>No PDF on this computer for: {numbers}.</source>
-        <translation>Aucun PDF sur cet ordinateur pour : {numbers}.</translation>
-    </message>
-    <message>
         <source>Save the reminders</source>
         <translation>Enregistrer les rappels</translation>
     </message>
     <message>
         <source>Calendar files (*.ics)</source>
         <translation>Fichiers de calendrier (*.ics)</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {reason}</source>
-        <translation>Le fichier n’a pas pu être enregistré : {reason}</translation>
-    </message>
-    <message>
-        <source>{n} date(s) saved to {path}.</source>
-        <translation>{n} date(s) enregistrée(s) dans {path}.</translation>
     </message>
 </context>
 <context>
@@ -918,6 +965,49 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <source>iCanal Desktop — unexpected problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Something went wrong in iCanal Desktop.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Your account is safe: nothing was paid or changed because of this problem. You can keep working; if the app behaves strangely, quit it and start it again.&lt;br&gt;&lt;br&gt;If it happens again, send the log file below to iCanal support (Support tab, New request) and say what you were doing. The log holds no password, token or card number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What happened and what to do</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit iCanal Desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DashboardTab</name>
     <message>
         <source>Account holder</source>
@@ -1152,6 +1242,25 @@
     <message>
         <source>The two passwords are not the same.</source>
         <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The app's log, to send to support when something goes wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About iCanal Desktop</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
