@@ -79,8 +79,8 @@ def test_switch_the_language_live(qtbot: QtBot, sandbox: SandboxProcess, open_ap
     old = parts.main_window
     assert tab_titles(parts) == ENGLISH_TABS
     old.tabs.setCurrentWidget(old.profile)
-    methods = len(old.payment_methods.model.records())
-    assert methods > 0
+    qtbot.waitUntil(lambda: old.payment_methods.model.rowCount() > 0)  # loaded off the GUI thread
+    methods = old.payment_methods.model.rowCount()
 
     choose(profile(parts).app_settings.language_combo, "fr")
     qtbot.waitUntil(lambda: parts.main_window is not old)
