@@ -22,12 +22,15 @@ from icanal_desktop.api.transport import check_server_url
 from icanal_desktop.cache.paths import DATA_DIR_ENV, default_data_dir
 from icanal_desktop.config import AppConfig, build_parser, config_from_args
 from icanal_desktop.credentials import CredentialStore
+from icanal_desktop.logs import default_log_dir, setup_logging
 from icanal_desktop.resources import resource_path
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
 from icanal_desktop.startup_probe import install_if_asked
 from icanal_desktop.sync import ALL_RESOURCES
 from icanal_desktop.tasks import TaskRunner
+from icanal_desktop.views.crash_dialog import CrashReporter
+from icanal_desktop.views.icons import app_icon
 from icanal_desktop.views.main_window import MainWindow
 from icanal_desktop.views.sign_in_dialog import SignInDialog
 from icanal_desktop.views.theme import apply_theme
@@ -176,11 +179,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             check_server_url(config.server_url)
         except InsecureTransportError as exc:
             sys.exit(f"icanal-desktop: {exc}")
+        if args.self_test:  # packaging/smoke_test.sh: checks this installation, no window
+            from icanal_desktop.self_test import run_self_test, self_test_login
+
+            return run_self_test(config, *self_test_login(args, DEMO_LOGIN))
+        log_file = setup_logging(args.data_dir / "logs" if args.data_dir else default_log_dir())
 
         app = QApplication(sys.argv[:1])
         app.setApplicationName("iCanal Desktop")
         app.setApplicationVersion(__version__)
         app.setOrganizationName("iCanal")
+        app.setDesktopFileName("icanal-desktop")
+        app.setWindowIcon(app_icon())
+        CrashReporter(log_file, app).install()  # a dialog instead of a silent exit
         translators = install_translations(app, config.language or settings.language or None)
         apply_theme(app, settings.theme)
 

@@ -44,6 +44,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=LANGUAGES, help="interface language (default: the system's)"
     )
     parser.add_argument("--ca-bundle", metavar="FILE", help="trust this CA bundle for https://")
+    # Hidden: `--self-test [--login L --password-stdin]` checks an installation (self_test.py).
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--login", help=argparse.SUPPRESS)
+    parser.add_argument("--password-stdin", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"iCanal Desktop {__version__}")
     return parser
 

@@ -26,6 +26,7 @@ from icanal_desktop.sync import SyncReport
 from icanal_desktop.views.bills_tab import BillsTab
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.formatting import datetime_text
+from icanal_desktop.views.help_menu import add_help_menu
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.offline_banner import OfflineBanner
 from icanal_desktop.views.online_gate import OnlineGate
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_account_menu()
         self._build_toolbar()
+        self.help_menu = add_help_menu(self)  # Help: log folder, About (views/help_menu.py)
 
         session.snapshot_changed.connect(self._on_snapshot)
         session.sync_finished.connect(self._on_sync_finished)

@@ -5,40 +5,41 @@
     <name>AboutDialog</name>
     <message>
         <source>About iCanal Desktop</source>
-        <translation type="unfinished" />
+        <translation>À propos d’iCanal Desktop</translation>
     </message>
     <message>
         <source>&lt;b&gt;iCanal Desktop&lt;/b&gt; {version}</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;iCanal Desktop&lt;/b&gt; {version}</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished" />
+        <translation>Version</translation>
     </message>
     <message>
         <source>Your iCanal account on your computer: subscription, bills, payments and help, also offline.
 © 2026 iCanal. All rights reserved.</source>
-        <translation type="unfinished" />
+        <translation>Votre espace client iCanal sur votre ordinateur : abonnement, factures, paiements et aide, même hors ligne.
+© 2026 iCanal. Tous droits réservés.</translation>
     </message>
     <message>
         <source>Bundled components and their licences</source>
-        <translation type="unfinished" />
+        <translation>Composants inclus et leurs licences</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished" />
+        <translation>Composant</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished" />
+        <translation>Licence</translation>
     </message>
     <message>
         <source>Qt and PySide6 are used under the GNU Lesser General Public License version 3: their libraries are shipped as separate files that you may replace, and their source code is available at &lt;a href="https://download.qt.io"&gt;download.qt.io&lt;/a&gt;.</source>
-        <translation type="unfinished" />
+        <translation>Qt et PySide6 sont utilisés sous la licence publique générale limitée GNU (LGPL) version 3 : leurs bibliothèques sont fournies sous forme de fichiers séparés que vous pouvez remplacer, et leur code source est disponible sur &lt;a href="https://download.qt.io"&gt;download.qt.io&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>Bundled components:</source>
-        <translation type="unfinished" />
+        <translation>Composants inclus :</translation>
     </message>
 </context>
 <context>
@@ -968,43 +969,43 @@
     <name>CrashDialog</name>
     <message>
         <source>iCanal Desktop — unexpected problem</source>
-        <translation type="unfinished" />
+        <translation>iCanal Desktop — problème inattendu</translation>
     </message>
     <message>
         <source>&lt;b&gt;Something went wrong in iCanal Desktop.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Your account is safe: nothing was paid or changed because of this problem. You can keep working; if the app behaves strangely, quit it and start it again.&lt;br&gt;&lt;br&gt;If it happens again, send the log file below to iCanal support (Support tab, New request) and say what you were doing. The log holds no password, token or card number.</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Un problème est survenu dans iCanal Desktop.&lt;/b&gt;&lt;br&gt;&lt;br&gt;Votre compte ne risque rien : aucun paiement ni aucune modification n’a eu lieu à cause de ce problème. Vous pouvez continuer ; si l’application se comporte bizarrement, quittez-la et relancez-la.&lt;br&gt;&lt;br&gt;Si cela se reproduit, envoyez le fichier journal ci-dessous à l’assistance iCanal (onglet Assistance, Nouvelle demande) en indiquant ce que vous faisiez. Le journal ne contient ni mot de passe, ni jeton, ni numéro de carte.</translation>
     </message>
     <message>
         <source>What happened and what to do</source>
-        <translation type="unfinished" />
+        <translation>Ce qui s’est passé et que faire</translation>
     </message>
     <message>
         <source>Log file: {path}</source>
-        <translation type="unfinished" />
+        <translation>Fichier journal : {path}</translation>
     </message>
     <message>
         <source>Log file</source>
-        <translation type="unfinished" />
+        <translation>Fichier journal</translation>
     </message>
     <message>
         <source>Technical details</source>
-        <translation type="unfinished" />
+        <translation>Détails techniques</translation>
     </message>
     <message>
         <source>Open log folder</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir le dossier des journaux</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished" />
+        <translation>Copier les détails</translation>
     </message>
     <message>
         <source>Quit iCanal Desktop</source>
-        <translation type="unfinished" />
+        <translation>Quitter iCanal Desktop</translation>
     </message>
     <message>
         <source>Continue</source>
-        <translation type="unfinished" />
+        <translation>Continuer</translation>
     </message>
 </context>
 <context>
@@ -1248,19 +1249,19 @@
     <name>HelpMenu</name>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>Open &amp;log folder</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
         <source>The app's log, to send to support when something goes wrong.</source>
-        <translation type="unfinished" />
+        <translation>Le journal de l’application, à envoyer à l’assistance en cas de problème.</translation>
     </message>
     <message>
         <source>&amp;About iCanal Desktop</source>
-        <translation type="unfinished" />
+        <translation>À &amp;propos d’iCanal Desktop</translation>
     </message>
 </context>
 <context>

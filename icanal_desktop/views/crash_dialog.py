@@ -1,0 +1,178 @@
+"""An unexpected exception shows a dialog that says what to do and where the log is, instead
+of a silent exit. `CrashReporter.install()` (called by app.main) replaces sys.excepthook and
+threading.excepthook: the exception is written to the log (redacted, logs.RedactingFilter)
+and the dialog opens on the GUI thread, whichever thread failed."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from icanal_desktop.logs import redact
+from icanal_desktop.views.help_menu import open_folder
+
+log = logging.getLogger(__name__)
+
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
+
+
+def describe(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
+    """The traceback as text, secrets redacted (the user may paste it in a support request)."""
+    return redact("".join(traceback.format_exception(exc_type, exc, tb)).rstrip())
+
+
+class CrashDialog(QDialog):
+    def __init__(self, log_file: Path, details: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("crashDialog")
+        self.setWindowTitle(self.tr("iCanal Desktop — unexpected problem"))
+        self.setMinimumWidth(520)
+        self.log_file = log_file
+        self.count = 1
+
+        icon = QLabel()
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48)
+        )
+        self.message = QLabel(
+            self.tr(
+                "<b>Something went wrong in iCanal Desktop.</b><br><br>"
+                "Your account is safe: nothing was paid or changed because of this problem. "
+                "You can keep working; if the app behaves strangely, quit it and start it "
+                "again.<br><br>"
+                "If it happens again, send the log file below to iCanal support (Support tab, "
+                "New request) and say what you were doing. The log holds no password, token "
+                "or card number."
+            )
+        )
+        self.message.setObjectName("crashMessage")
+        self.message.setAccessibleName(self.tr("What happened and what to do"))
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+
+        self.log_path_label = QLabel(self.tr("Log file: {path}").format(path=str(log_file)))
+        self.log_path_label.setObjectName("crashLogPath")
+        self.log_path_label.setAccessibleName(self.tr("Log file"))
+        self.log_path_label.setWordWrap(True)
+        self.log_path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.details = QPlainTextEdit(details)
+        self.details.setObjectName("crashDetails")
+        self.details.setAccessibleName(self.tr("Technical details"))
+        self.details.setReadOnly(True)
+        self.details.setMaximumHeight(160)
+
+        self.open_folder_button = QPushButton(self.tr("Open log folder"))
+        self.open_folder_button.setObjectName("crashOpenLogFolder")
+        self.open_folder_button.setAccessibleName(self.tr("Open log folder"))
+        self.open_folder_button.clicked.connect(lambda: open_folder(self.log_file.parent))
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.copy_button.setObjectName("crashCopyDetails")
+        self.copy_button.setAccessibleName(self.tr("Copy details"))
+        self.copy_button.clicked.connect(self._copy)
+        self.quit_button = QPushButton(self.tr("Quit iCanal Desktop"))
+        self.quit_button.setObjectName("crashQuit")
+        self.quit_button.setAccessibleName(self.tr("Quit iCanal Desktop"))
+        self.quit_button.clicked.connect(QApplication.quit)
+        self.continue_button = QPushButton(self.tr("Continue"))
+        self.continue_button.setObjectName("crashContinue")
+        self.continue_button.setAccessibleName(self.tr("Continue"))
+        self.continue_button.setDefault(True)
+        self.continue_button.clicked.connect(self.accept)
+
+        buttons = QDialogButtonBox()
+        buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(icon)
+        layout.addWidget(self.message)
+        layout.addWidget(self.log_path_label)
+        layout.addWidget(self.details)
+        layout.addWidget(buttons)
+
+    def add(self, details: str) -> None:
+        """Another problem while the dialog is open: one dialog, all the details."""
+        self.count += 1
+        self.details.appendPlainText("\n" + details)
+
+    def _copy(self) -> None:
+        QGuiApplication.clipboard().setText(
+            f"{self.log_path_label.text()}\n\n{self.details.toPlainText()}"
+        )
+
+
+class CrashReporter(QObject):
+    """Owns the hooks and the dialog. Create it on the GUI thread, after the QApplication."""
+
+    _crashed = Signal(str)  # the redacted traceback; queued to the GUI thread
+
+    def __init__(self, log_file: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.log_file = log_file
+        self.dialog: CrashDialog | None = None
+        self._previous_hook = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
+        self._crashed.connect(self._show)
+
+    def install(self) -> None:
+        self._previous_hook = sys.excepthook
+        self._previous_thread_hook = threading.excepthook
+        sys.excepthook = self.excepthook
+        threading.excepthook = self.thread_excepthook
+
+    def uninstall(self) -> None:
+        if sys.excepthook == self.excepthook:
+            sys.excepthook = self._previous_hook
+        if threading.excepthook == self.thread_excepthook:
+            threading.excepthook = self._previous_thread_hook
+
+    def excepthook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            self._previous_hook(exc_type, exc, tb)
+            return
+        self.report((exc_type, exc, tb), "main thread")
+
+    def thread_excepthook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        name = args.thread.name if args.thread is not None else "a thread"
+        self.report((args.exc_type, args.exc_value, args.exc_traceback), name)
+
+    def report(self, exc_info: ExcInfo, where: str) -> None:
+        """Logs the exception and asks the GUI thread to show it (safe from any thread)."""
+        log.critical("unexpected error in %s", where, exc_info=exc_info)
+        self._crashed.emit(describe(*exc_info))
+
+    def _show(self, details: str) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.add(details)
+            return
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        parent = QApplication.activeWindow()
+        self.dialog = CrashDialog(self.log_file, details, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.dialog.open()
