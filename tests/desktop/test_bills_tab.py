@@ -311,3 +311,54 @@ def test_reminders_are_notified_once_and_not_when_turned_off(
     qtbot.wait(300)
     assert len(seen) == count  # once per event
     assert set(tab.notifier.shown_keys()) >= set(seen)
+
+
+def test_retrying_after_every_answer_was_lost_replays_the_same_payment(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, parts: list[AppParts]
+) -> None:
+    """The user's own retry, after the app gave up, sends the same key: one charge."""
+    server_folder = tmp_path / "server"
+    server_folder.mkdir()
+    first = start_sandbox(server_folder)
+    try:
+        tab = open_bills(qtbot, parts, first.url, data_dir)
+    finally:
+        first.stop()
+    session = parts[0].session
+    port = first.url.rsplit(":", 1)[1]
+    tab.status_filter.setCurrentIndex(tab.status_filter.findData("overdue"))
+    bill = tab.model.bill(0)
+    select_bill(qtbot, tab, bill.id)
+    qtbot.mouseClick(tab.detail.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.pay_dialog is not None and tab.pay_dialog.isVisible())
+    dialog = tab.pay_dialog
+    assert dialog is not None
+    key = dialog.idempotency_key
+
+    lossy = start_sandbox(server_folder, "--port", port, "--faults", "drop_rate=1.0")
+    try:
+        qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(dialog.error.isVisible, timeout=60_000)
+        assert "will not charge you twice" in dialog.error.text()
+        assert not dialog.method_combo.isEnabled()  # a retry must be the same request
+        qtbot.waitUntil(lambda: session.state == ConnectionState.OFFLINE)
+        assert not dialog.pay_button.isEnabled()
+    finally:
+        lossy.stop()
+
+    clean = start_sandbox(server_folder, "--port", port)
+    try:
+        session.retry_now()
+        qtbot.waitUntil(lambda: session.state == ConnectionState.ONLINE, timeout=20_000)
+        qtbot.waitUntil(dialog.pay_button.isEnabled)
+        qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.payment is not None, timeout=20_000)
+        payment = dialog.payment
+        assert payment is not None
+        assert dialog.idempotency_key == key
+        assert dialog.attempts == 2
+        payments = Api(clean.url, *DEMO).all_items(f"/payments?bill_id={bill.id}")
+        succeeded = [p for p in payments if p["status"] == "succeeded"]
+        assert [p["id"] for p in succeeded] == [payment.id]
+    finally:
+        clean.stop()
