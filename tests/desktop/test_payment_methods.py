@@ -25,7 +25,7 @@ from icanal_desktop.models.payment_methods_model import (
 from icanal_desktop.views.add_payment_method_dialog import AddPaymentMethodDialog
 from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
 
-from ..conftest import SECOND, SandboxProcess
+from ..conftest import SECOND, SandboxProcess, start_sandbox
 from .account_app import Api, OpenApp, app_opener
 
 
@@ -230,3 +230,41 @@ def test_expired_and_expiring_cards_are_flagged_with_text(qtmodeltester: Any) ->
     assert model.index(0, 4).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert model.index(1, 4).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.index(0, 1).data() == "Visa •••• 4242"
+
+
+# With this seed the first request a fresh server answers is dropped after it ran (see
+# test_bills_tab.py): the client sends it again with the dialog's one idempotency key.
+DROP_FIRST = "drop_rate=0.05,seed=662"
+
+
+def test_a_dropped_answer_adds_the_method_once(
+    qtbot: QtBot, tmp_path: Path, open_app: OpenApp
+) -> None:
+    folder = tmp_path / "server"
+    folder.mkdir()
+    first = start_sandbox(folder)
+    try:
+        parts = open_app(first.url)
+    finally:
+        first.stop()
+    port = first.url.rsplit(":", 1)[1]
+    faulty = start_sandbox(folder, "--port", port, "--faults", DROP_FIRST)
+    try:
+        tab = methods_tab(parts)
+        before = tab.model.rowCount()
+        dialog = open_dialog(qtbot, tab, "addMobileMoneyAction")
+        dialog.operator_combo.setCurrentIndex(dialog.operator_combo.findData("mtn_momo"))
+        type_into(qtbot, dialog.msisdn, "+2250500000000")
+        with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+            qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)  # impatient
+            dialog.submit()  # and from code: disabled while sending, nothing more sent
+        added = [m for m in Api(faulty.url).methods() if m["type"] == "mobile_money"]
+        assert sum(1 for m in added if m["mobile_money"]["operator"] == "mtn_momo") == 1
+        assert len(Api(faulty.url).methods()) == before + 1
+        # The app's client counts what it sent: the dropped answer was asked again.
+        current = parts.session._current
+        assert current is not None
+        assert current.client.attempts[("POST", "/payment-methods")] == 2
+    finally:
+        faulty.stop()
