@@ -84,7 +84,7 @@ def submit_and_wait_added(qtbot: QtBot, dialog: AddPaymentMethodDialog) -> None:
 
 
 def test_add_a_card_with_every_error_shown_first_and_nothing_sent(
-    qtbot: QtBot, sandbox: SandboxProcess, open_app: OpenApp
+    qtbot: QtBot, sandbox: SandboxProcess, open_app: OpenApp, data_dir: Path
 ) -> None:
     parts = open_app(sandbox.url)
     api = Api(sandbox.url)
@@ -118,6 +118,12 @@ def test_add_a_card_with_every_error_shown_first_and_nothing_sent(
     assert any(m["card"] and m["card"]["last4"] == "4444" for m in after)
     qtbot.waitUntil(lambda: tab.model.rowCount() == before + 1, timeout=10_000)
     assert "added" in tab.message.text()
+    parts.shutdown()  # the cache is flushed and closed
+    for file in data_dir.rglob("*"):
+        if file.is_file():  # the card number and its code are nowhere on this computer
+            content = file.read_bytes()
+            assert b"5555555555554444" not in content, file
+            assert b"5555 5555 5555 4444" not in content, file
 
 
 def test_add_a_sepa_mandate_with_every_error_shown_first(
