@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from icanal_desktop import actions
 from icanal_desktop.api.catalog import Contact, FaqEntry, Ticket, TicketThread
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.models.faq_model import faq_model
@@ -31,6 +32,7 @@ from icanal_desktop.models.roles import OBJECT_ROLE
 from icanal_desktop.models.tickets_model import tickets_model
 from icanal_desktop.session import Session
 from icanal_desktop.views.chat_view import ChatView
+from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.new_ticket_dialog import NewTicketDialog
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.ticket_thread_view import TicketThreadView
@@ -238,12 +240,28 @@ class SupportTab(QWidget):
         if isinstance(ticket, Ticket):
             self._load_thread(ticket.id)
 
-    def _load_thread(self, ticket_id: str) -> None:
+    def _load_thread(self, ticket_id: str, fetched: bool = False) -> None:
+        def show(found: tuple[TicketThread | None, str | None]) -> None:
+            if found[0] is not None:
+                self.thread_view.show_thread(*found)
+            elif self._session.online and not fetched:
+                # Older requests' messages are downloaded when first opened.
+                self._session.run_action(
+                    "ticket-thread",
+                    lambda client, cache: actions.ticket_thread(client, cache, ticket_id),
+                    lambda _: self._load_thread(ticket_id, fetched=True),
+                    lambda exc: self.thread_view.show_missing(describe_error(exc)),
+                )
+            else:
+                self.thread_view.show_missing(
+                    self.tr(
+                        "The messages of this request were not downloaded yet; they will "
+                        "be when the app is back online."
+                    )
+                )
+
         self._session.load(
-            lambda cache: _thread_and_bill(cache, ticket_id),
-            lambda found: self.thread_view.show_thread(*found),
-            owner=self,
-            key="ticket-thread",
+            lambda cache: _thread_and_bill(cache, ticket_id), show, owner=self, key="ticket-thread"
         )
 
     def _on_replied(self, thread: TicketThread) -> None:

@@ -131,6 +131,11 @@ class TicketThreadView(QWidget):
         self.messages.setHtml(messages_html(thread.messages))
         self.messages.moveCursor(QTextCursor.MoveOperation.End)
 
+    def show_missing(self, reason: str) -> None:
+        """A request whose messages cannot be shown now, and why."""
+        self.show_thread(None)
+        self.header.setText(reason)
+
     def send_reply(self) -> None:
         text = self.reply_edit.toPlainText().strip()
         if self.ticket_thread is None or not text:

@@ -2603,6 +2603,10 @@
         <source>No question matches your search.</source>
         <translation>Aucune question ne correspond à votre recherche.</translation>
     </message>
+    <message>
+        <source>The messages of this request were not downloaded yet; they will be when the app is back online.</source>
+        <translation>Les messages de cette demande ne sont pas encore téléchargés ; ils le seront quand l’application sera de nouveau en ligne.</translation>
+    </message>
 </context>
 <context>
     <name>TicketThread</name>

@@ -25,7 +25,7 @@ def app_opener(qtbot: QtBot, data_dir: Path) -> Iterator[OpenApp]:
     """For a fixture: builds the app and signs in; waits for the first sync."""
     built: list[AppParts] = []
 
-    def open_(server_url: str, login: tuple[str, str] = DEMO) -> AppParts:
+    def open_(server_url: str, login: tuple[str, str] = DEMO, sync_s: int = 15) -> AppParts:
         parts = build_app(AppConfig(server_url=server_url, data_dir=data_dir))
         built.append(parts)
         dialog = parts.sign_in_dialog
@@ -35,7 +35,9 @@ def app_opener(qtbot: QtBot, data_dir: Path) -> Iterator[OpenApp]:
         qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
         session = parts.session
         qtbot.waitUntil(lambda: session.state == ConnectionState.ONLINE, timeout=15_000)
-        qtbot.waitUntil(lambda: session.snapshot is not None and not session.busy, timeout=15_000)
+        qtbot.waitUntil(
+            lambda: session.snapshot is not None and not session.busy, timeout=sync_s * 1000
+        )
         return parts
 
     yield open_

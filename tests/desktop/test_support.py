@@ -194,3 +194,28 @@ def test_models_pass_the_model_tester(qtmodeltester: Any) -> None:
     qtmodeltester.check(tickets)
     assert tickets.index(0, 3).data() == "Answered"
     assert tickets.index(1, 2).data() == "Other"
+
+
+HEAVY = ("heavy@icanal.example", "Heavy-2026!")
+
+
+@pytest.mark.slow
+def test_an_old_request_is_downloaded_when_opened(
+    qtbot: QtBot, sandbox: SandboxProcess, open_app: OpenApp
+) -> None:
+    parts = open_app(sandbox.url, HEAVY, sync_s=120)  # more requests than a sync keeps threads of
+    tab = support_tab(parts)
+    tab.sections.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: tab.tickets.rowCount() > 100, timeout=15_000)
+    oldest = min(tab.tickets.records(), key=lambda t: t.updated_at)
+    found: list[object] = []
+    parts.session.load(lambda cache: cache.ticket_thread(oldest.id), found.append)
+    qtbot.waitUntil(lambda: len(found) == 1)
+    assert found == [None]  # not kept by the sync
+    assert tab.select_ticket(oldest.id)
+    view = tab.thread_view
+    qtbot.waitUntil(lambda: view.ticket_thread is not None
+                    and view.ticket_thread.ticket.id == oldest.id, timeout=10_000)  # fmt: skip
+    assert view.ticket_thread is not None
+    assert view.ticket_thread.messages
+    assert view.ticket_thread.messages[0].body in view.messages.toPlainText()
