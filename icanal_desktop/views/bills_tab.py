@@ -113,8 +113,9 @@ class BillsTab(QWidget):
         self.table.setObjectName("billsTable")
         self.table.setAccessibleName(self.tr("Bills"))
         self.table.setModel(self.model)
+        # The server's order (newest first) until a header is clicked.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicatorShown(False)  # the server's order first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -127,7 +128,6 @@ class BillsTab(QWidget):
         for column, width in enumerate((168, 140, 92, 92, 74, 104)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        header.sortIndicatorChanged.connect(lambda *_: header.setSortIndicatorShown(True))
 
         self.detail = BillDetailPane()
         self.detail.pay_button.clicked.connect(self.open_pay_dialog)

@@ -75,7 +75,7 @@ def test_filters_and_search_show_the_servers_rows(
     api = Api(sandbox.url, *DEMO)
     everything = api.all_items("/bills")
     assert tab.model.total_count() == len(everything)
-    assert sorted(numbers(tab)) == sorted(str(b["number"]) for b in everything)
+    assert numbers(tab) == [str(b["number"]) for b in everything]  # the server's order
     qtmodeltester.check(tab.model)
 
     year = int(str(everything[len(everything) // 2]["issue_date"])[:4])
