@@ -134,10 +134,13 @@ class DashboardTab(QWidget):
         outer.addWidget(scroll)
 
         session.snapshot_changed.connect(self.show_snapshot)
-        session.account_opened.connect(lambda _: self.show_snapshot(None))
+        session.account_opened.connect(self._clear)  # a bound method: gone with the tab
         self.show_snapshot(session.snapshot)
 
     # -- filling ----------------------------------------------------------------------------
+    def _clear(self) -> None:
+        self.show_snapshot(None)
+
     def show_snapshot(self, snapshot: AccountSnapshot | None) -> None:
         if snapshot is None or snapshot.profile is None:
             self.greeting.setText(self.tr("Loading your account…"))

@@ -107,7 +107,7 @@ class SubscriptionTab(QWidget):
         self.selector.hide()
 
         session.resources_changed.connect(self._reload_if_shown)
-        session.account_opened.connect(lambda _: self._show(SubscriptionData([], [], [], [])))
+        session.account_opened.connect(self._clear)  # a bound method: gone with the tab
 
     # -- building ---------------------------------------------------------------------------
     def _build_banner(self) -> QFrame:
@@ -210,6 +210,10 @@ class SubscriptionTab(QWidget):
         return box
 
     # -- data -------------------------------------------------------------------------------
+    def _clear(self) -> None:
+        self._current = None
+        self._show(SubscriptionData([], [], [], []))
+
     def _reload_if_shown(self, names: frozenset[str]) -> None:
         if names & SHOWN:
             self._session.load(

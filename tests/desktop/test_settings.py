@@ -163,11 +163,6 @@ def test_server_url_and_notifications_and_cache(
     assert {"bills", "payment_methods", "profile"} <= set(synced.args[0].fetched)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dashboard_tab.py and subscription_tab.py connect session.account_opened to lambdas"
-    " that outlive a deleted window; connecting bound methods fixes it (reported to the lead)",
-)
 def test_after_a_language_switch_another_account_reaches_only_the_new_window(
     qtbot: QtBot, sandbox: SandboxProcess, open_app: OpenApp
 ) -> None:
