@@ -80,6 +80,11 @@ def openapi_document(app: FastAPI) -> dict[str, Any]:
             for method, operation in path_item.items():
                 if method == "get":
                     _document_etag(operation)
+                for parameter in operation.get("parameters", []):
+                    if parameter["name"] == "Idempotency-Key":
+                        # Declared optional in code so that its absence is a 400, not a 422.
+                        parameter["required"] = True
+                        parameter["schema"] = {"type": "string", "minLength": 1, "maxLength": 255}
                 for code, response in operation.get("responses", {}).items():
                     content = response.get("content", {})
                     if code[:1] in "45":

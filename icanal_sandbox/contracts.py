@@ -219,7 +219,7 @@ def load_detail(conn: sqlite3.Connection, sub_id: str, today: date) -> Subscript
     base = load_subscription(conn, sub_id, today)
     events = conn.execute(
         "SELECT at, kind, detail FROM subscription_events WHERE subscription_id = ?"
-        " ORDER BY at, id",
+        " ORDER BY at, rowid",
         (sub_id,),
     ).fetchall()
     return SubscriptionDetail(

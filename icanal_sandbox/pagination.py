@@ -87,3 +87,12 @@ def next_cursor(rows: list[Any], page: PageRequest, key: str, id_key: str = "id"
         return None
     last = rows[page.limit - 1]
     return encode_cursor(last[key], str(last[id_key]))
+
+
+def as_named(clause: str, params: list[Any], prefix: str = "after") -> tuple[str, dict[str, Any]]:
+    """The same clause with named placeholders, for queries that use `:name` parameters."""
+    named: dict[str, Any] = {}
+    for index, value in enumerate(params):
+        clause = clause.replace("?", f":{prefix}{index}", 1)
+        named[f"{prefix}{index}"] = value
+    return clause, named

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -85,8 +86,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     )
 
 
-async def _serve(server: uvicorn.Server, sock_url: str, sockets: list[object]) -> None:
-    task = asyncio.create_task(server.serve(sockets=sockets))  # type: ignore[arg-type]
+async def _serve(server: uvicorn.Server, sock_url: str, sockets: list[socket.socket]) -> None:
+    task = asyncio.create_task(server.serve(sockets=sockets))
     while not server.started and not task.done():
         await asyncio.sleep(0.01)
     if server.started:

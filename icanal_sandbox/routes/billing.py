@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from icanal_sandbox.clock import iso_z
 from icanal_sandbox.deps import CallerDep, SandboxDep
 from icanal_sandbox.idempotency import IdempotencyKeyDep, run_idempotent
-from icanal_sandbox.pagination import PageDep, keyset_clause, next_cursor
+from icanal_sandbox.pagination import PageDep, as_named, keyset_clause, next_cursor
 from icanal_sandbox.payments import (
     PAYMENT_COLUMNS,
     Payment,
@@ -116,7 +116,7 @@ def load_bill_detail(conn: sqlite3.Connection, row: sqlite3.Row) -> BillDetail:
     ).fetchall()
     payments = conn.execute(
         f"SELECT {PAYMENT_COLUMNS} FROM payments p LEFT JOIN bills b ON b.id = p.bill_id"  # noqa: S608
-        " WHERE p.bill_id = ? ORDER BY p.created_at, p.id",
+        " WHERE p.bill_id = ? ORDER BY p.created_at, p.rowid",
         (row["id"],),
     ).fetchall()
     return BillDetail(
@@ -145,15 +145,10 @@ def list_bills(
     year: Year = None,
     status: Annotated[BillStatus | None, Query()] = None,
 ) -> BillPage:
-    clause, after = keyset_clause(page, "b.issue_date", "b.id")
-    params: dict[str, Any] = {
-        "today": sandbox.clock.today().isoformat(),
-        "account": caller.account_id,
-        "limit": page.limit + 1,
-    }
-    for index, value in enumerate(after):
-        clause = clause.replace("?", f":after{index}", 1)
-        params[f"after{index}"] = value
+    clause, params = as_named(*keyset_clause(page, "b.issue_date", "b.id"))
+    params.update(
+        today=sandbox.clock.today().isoformat(), account=caller.account_id, limit=page.limit + 1
+    )
     filters = ""
     if year is not None:
         filters += " AND b.issue_date >= :year_start AND b.issue_date < :year_end"
