@@ -269,8 +269,26 @@ class BillsTab(QWidget):
         self._load_pdf()
 
     def _detail_loaded(self, token: int, detail: billing.BillDetail | None) -> None:
-        if token == self._detail_token:
-            self.detail.show_detail(detail)
+        if token != self._detail_token:
+            return
+        bill = self.detail.bill
+        if detail is not None or bill is None or not self._session.online:
+            self.detail.show_detail(detail)  # None: "not downloaded yet" (offline)
+            return
+        # Only recent bills' details are synced: fetch this one now (and keep it).
+        bill_id = bill.id
+        self._session.run_action(
+            f"bill-detail:{bill_id}",
+            lambda client, cache: actions.bill_detail(client, cache, bill_id),
+            lambda fetched: (
+                self.detail.show_detail(fetched) if token == self._detail_token else None
+            ),
+            lambda exc: (
+                self.detail.detail_note.setText(describe_error(exc))
+                if token == self._detail_token
+                else None
+            ),
+        )
 
     def _load_pdf(self) -> None:
         """The PDF is read (or downloaded) only when its tab is shown."""

@@ -27,6 +27,7 @@ from .driver import Api, build, sign_in
 # With this seed, the first request a fresh server answers is dropped after it ran, and
 # the next 59 are not (FaultInjector draws 4 numbers per request; the 2nd decides drops).
 DROP_FIRST = "drop_rate=0.05,seed=662"
+SCALE = ("scale@icanal.example", "Scale-2026!")
 
 
 @pytest.fixture
@@ -37,10 +38,16 @@ def parts(qtbot: QtBot, data_dir: Path) -> Iterator[list[AppParts]]:
         app.shutdown()
 
 
-def open_bills(qtbot: QtBot, started: list[AppParts], url: str, data_dir: Path) -> BillsTab:
+def open_bills(
+    qtbot: QtBot,
+    started: list[AppParts],
+    url: str,
+    data_dir: Path,
+    login: tuple[str, str] = DEMO,
+) -> BillsTab:
     app = build(qtbot, url, data_dir)
     started.append(app)
-    sign_in(qtbot, app, *DEMO)
+    sign_in(qtbot, app, *login)
     window = app.main_window
     tab = window.bills
     assert isinstance(tab, BillsTab)
@@ -362,3 +369,29 @@ def test_retrying_after_every_answer_was_lost_replays_the_same_payment(
         assert [p["id"] for p in succeeded] == [payment.id]
     finally:
         clean.stop()
+
+
+def test_details_the_sync_did_not_keep_are_fetched_when_a_bill_is_opened(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, parts: list[AppParts]
+) -> None:
+    server = start_sandbox(tmp_path, "--scale-bills", "300")
+    try:
+        tab = open_bills(qtbot, parts, server.url, data_dir, SCALE)
+        oldest = tab.model.visible_bills()[-1]
+        load = parts[0].session.load  # read the cache the way the tab does
+        kept: list[object] = []
+        load(lambda cache: cache.bill_detail(oldest.id), kept.append)
+        qtbot.waitUntil(lambda: len(kept) == 1)
+        assert kept == [None], "the sync keeps only recent bills' details"
+
+        select_bill(qtbot, tab, oldest.id)
+        server_detail = Api(server.url, *SCALE).get(f"/bills/{oldest.id}")
+        assert isinstance(server_detail, dict)
+        qtbot.waitUntil(
+            lambda: tab.detail.lines_model.rowCount() == len(server_detail["lines"]) > 0,
+            timeout=10_000,
+        )
+        labels = [line.label for line in tab.detail.lines_model.records()]
+        assert labels == [line["label"] for line in server_detail["lines"]]
+    finally:
+        server.stop()
