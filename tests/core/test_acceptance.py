@@ -212,6 +212,8 @@ def test_no_secret_in_the_data_folder_or_the_logs(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    caplog.set_level(logging.DEBUG, logger="icanal_desktop")  # whatever earlier tests set
+    caplog.set_level(logging.DEBUG, logger="icanal_desktop.api.client")
     credentials, keyring = memory_store()
     base = ["--server", sandbox.url, "--data-dir", str(data_dir)]
     # Sign in with remember-me, as a user would: the command line stores the session.
