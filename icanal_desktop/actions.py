@@ -52,6 +52,11 @@ def _refresh(client: ApiClient, cache: AccountCache, names: Iterable[str]) -> Sy
     return sync_account(client, cache, resources=tuple(names))
 
 
+def refresh(client: ApiClient, cache: AccountCache, names: Iterable[str]) -> Outcome[None]:
+    """Fetches only these resources again (e.g. tickets while a chat awaits an answer)."""
+    return Outcome(None, _refresh(client, cache, names))
+
+
 def _key(key: str | None) -> str:
     return key or new_idempotency_key()
 

@@ -26,7 +26,6 @@ from icanal_desktop.api.client import new_idempotency_key
 from icanal_desktop.api.errors import RequestValidationError
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.session import Session
-from icanal_desktop.sync import sync_account
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.ticket_thread_view import messages_html
@@ -44,11 +43,6 @@ def find_chat(cache: AccountCache) -> TicketThread | None:
         return None
     latest = max(chats, key=lambda t: t.updated_at)
     return cache.ticket_thread(latest.id)
-
-
-def refresh_tickets(client: ApiClient, cache: AccountCache) -> actions.Outcome[None]:
-    """Asks the server for new messages (only what changed is downloaded)."""
-    return actions.Outcome(None, sync_account(client, cache, resources=("tickets",)))
 
 
 class ChatView(QWidget):
@@ -145,7 +139,9 @@ class ChatView(QWidget):
 
     def poll(self) -> None:
         if self._session.online and not self._session.action_running("chat-refresh"):
-            self._session.run_action("chat-refresh", refresh_tickets)
+            self._session.run_action(
+                "chat-refresh", lambda client, cache: actions.refresh(client, cache, ["tickets"])
+            )
 
     # -- sending --------------------------------------------------------------------------
     def send(self) -> None:
