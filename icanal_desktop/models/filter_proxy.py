@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 
+from icanal_desktop.models.record_table_model import RecordTableModel
 from icanal_desktop.models.roles import SEARCH_ROLE, SORT_ROLE
 
 
@@ -20,3 +21,14 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def set_search(self, text: str) -> None:
         self.setFilterFixedString(text.strip())
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A RecordTableModel sorts itself (one key per record, in Python) and this proxy
+        keeps its order; sorting here would call data() twice per comparison."""
+        source = self.sourceModel()
+        if isinstance(source, RecordTableModel) and column >= 0:
+            if self.sortColumn() != -1:
+                super().sort(-1)
+            source.sort(column, order)
+            return
+        super().sort(column, order)
