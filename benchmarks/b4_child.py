@@ -35,11 +35,11 @@ from icanal_desktop.cache.store import (
 )
 from icanal_desktop.credentials import CredentialStore
 from icanal_desktop.models.bills_model import BillsTableModel, period_text, short_date, status_text
+from icanal_desktop.models.formatting import money_text
 from icanal_desktop.models.roles import SORT_ROLE
 from icanal_desktop.session import Session
 from icanal_desktop.tasks import TaskRunner
 from icanal_desktop.views.bills_tab import BillsTab
-from icanal_desktop.views.formatting import money_text
 from icanal_desktop.views.online_gate import OnlineGate
 
 T = TypeVar("T")

@@ -45,9 +45,9 @@ from icanal_desktop.cache.store import (
     BILL_TOTAL_EXCL_TAX,
 )
 from icanal_desktop.exports import ZERO_DECIMALS, decimal_text
+from icanal_desktop.models.formatting import money_text
 from icanal_desktop.models.record_table_model import Column, RecordTableModel
 from icanal_desktop.models.roles import OBJECT_ROLE, SEARCH_ROLE, SORT_ROLE
-from icanal_desktop.views.formatting import money_text
 
 Index = QModelIndex | QPersistentModelIndex
 Row = Sequence[Any]  # a `bill_rows()` row (a list of strings, or a tuple)

@@ -1,4 +1,4 @@
-"""Locale-aware display of money and dates."""
+"""Locale-aware display of money and dates, shared by models and views."""
 
 from __future__ import annotations
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QGuiApplication
 from icanal_desktop.api import billing
 from icanal_desktop.exports import decimal_text
 from icanal_desktop.models.bills_model import is_dark
+from icanal_desktop.models.formatting import datetime_text, money_text
 from icanal_desktop.models.record_table_model import Column, RecordTableModel
-from icanal_desktop.views.formatting import datetime_text, money_text
 
 translate = QCoreApplication.translate
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 
 from icanal_desktop.api.catalog import Channel, Plan
 from icanal_desktop.api.records import Money
+from icanal_desktop.models.formatting import money_text
 from icanal_desktop.models.record_table_model import Column, RecordTableModel
-from icanal_desktop.views.formatting import money_text
 
 translate = QCoreApplication.translate
 

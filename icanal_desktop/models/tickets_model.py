@@ -6,8 +6,8 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from icanal_desktop.api.catalog import Ticket
+from icanal_desktop.models.formatting import datetime_text
 from icanal_desktop.models.record_table_model import Column, RecordTableModel
-from icanal_desktop.views.formatting import datetime_text
 
 translate = QCoreApplication.translate
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from icanal_desktop.api.records import Money
 from icanal_desktop.cache.store import Alert
-from icanal_desktop.views.formatting import date_text, money_text
+from icanal_desktop.models.formatting import date_text, money_text
 
 translate = QCoreApplication.translate
 

@@ -25,8 +25,8 @@ from icanal_desktop.models.bills_model import (
     status_color,
     status_text,
 )
+from icanal_desktop.models.formatting import money_text
 from icanal_desktop.models.payments_model import payments_model
-from icanal_desktop.views.formatting import money_text
 from icanal_desktop.views.pdf_viewer import PdfViewer
 
 

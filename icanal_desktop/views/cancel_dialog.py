@@ -24,8 +24,8 @@ from icanal_desktop import actions
 from icanal_desktop.api.catalog import CancellationPreview
 from icanal_desktop.api.client import new_idempotency_key
 from icanal_desktop.api.records import Subscription
+from icanal_desktop.models.formatting import date_text, money_text
 from icanal_desktop.session import Session
-from icanal_desktop.views.formatting import date_text, money_text
 from icanal_desktop.views.messages import describe_error
 
 

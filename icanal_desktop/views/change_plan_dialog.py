@@ -26,6 +26,7 @@ from icanal_desktop.api.catalog import Channel, Plan, PlanChangePreview, PlanOpt
 from icanal_desktop.api.client import new_idempotency_key
 from icanal_desktop.api.records import Subscription
 from icanal_desktop.models.filter_proxy import RecordFilterProxy
+from icanal_desktop.models.formatting import date_text, money_text
 from icanal_desktop.models.plan_comparison import (
     PlanComparison,
     compare_plans,
@@ -33,7 +34,6 @@ from icanal_desktop.models.plan_comparison import (
 )
 from icanal_desktop.models.roles import OBJECT_ROLE
 from icanal_desktop.session import Session
-from icanal_desktop.views.formatting import date_text, money_text
 from icanal_desktop.views.messages import describe_error
 
 CHOOSE, PREVIEW, DONE = range(3)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from icanal_desktop.api.records import Subscription
 from icanal_desktop.cache import AccountSnapshot
+from icanal_desktop.models.formatting import date_text, money_text
 from icanal_desktop.session import Session
 from icanal_desktop.views.alert_text import URGENT, WARNING, alert_text
-from icanal_desktop.views.formatting import date_text, money_text
 
 SEVERITY_STYLE = {
     URGENT: "background: #fde7e9; border: 1px solid #c42b1c; border-radius: 4px;",

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 
 from icanal_desktop.accounts import KnownAccount
 from icanal_desktop.cache import AccountSnapshot
+from icanal_desktop.models.formatting import datetime_text
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
 from icanal_desktop.sync import SyncReport
 from icanal_desktop.views.bills_tab import BillsTab
 from icanal_desktop.views.dashboard_tab import DashboardTab
-from icanal_desktop.views.formatting import datetime_text
 from icanal_desktop.views.help_menu import add_help_menu
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.offline_banner import OfflineBanner

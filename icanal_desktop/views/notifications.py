@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from icanal_desktop import reminders
 from icanal_desktop.cache import AccountCache
+from icanal_desktop.models.formatting import date_text, money_text
 from icanal_desktop.session import Session
-from icanal_desktop.views.formatting import date_text, money_text
 
 if TYPE_CHECKING:  # the settings come from the composition root
     from icanal_desktop.settings import AppSettings

@@ -6,8 +6,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from icanal_desktop.api.errors import SessionExpiredError
+from icanal_desktop.models.formatting import datetime_text
 from icanal_desktop.session import ConnectionState, Session
-from icanal_desktop.views.formatting import datetime_text
 from icanal_desktop.views.messages import describe_error
 
 

@@ -29,8 +29,8 @@ from icanal_desktop.api import ApiClient, billing
 from icanal_desktop.api.client import new_idempotency_key
 from icanal_desktop.api.errors import OfflineError
 from icanal_desktop.cache import AccountCache
+from icanal_desktop.models.formatting import date_text, datetime_text, money_text
 from icanal_desktop.session import Session
-from icanal_desktop.views.formatting import date_text, datetime_text, money_text
 from icanal_desktop.views.messages import describe_error
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QBrush, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from icanal_desktop.api import billing, records
-from icanal_desktop.views.formatting import money_text
+from icanal_desktop.models.formatting import money_text
 
 
 def main_currency(payments: Iterable[billing.Payment]) -> str | None:

@@ -31,10 +31,10 @@ from icanal_desktop.api.records import Subscription
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.models.channels_model import NAME, NUMBER, channels_model
 from icanal_desktop.models.filter_proxy import RecordFilterProxy
+from icanal_desktop.models.formatting import date_text, money_text
 from icanal_desktop.session import Session
 from icanal_desktop.views.cancel_dialog import CancelDialog
 from icanal_desktop.views.change_plan_dialog import ChangePlanDialog
-from icanal_desktop.views.formatting import date_text, money_text
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.online_gate import OnlineGate
 

@@ -22,9 +22,9 @@ from icanal_desktop import actions
 from icanal_desktop.api.catalog import TicketMessage, TicketThread
 from icanal_desktop.api.client import new_idempotency_key
 from icanal_desktop.api.errors import RequestValidationError
+from icanal_desktop.models.formatting import datetime_text
 from icanal_desktop.models.tickets_model import category_text, status_text
 from icanal_desktop.session import Session
-from icanal_desktop.views.formatting import datetime_text
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.online_gate import OnlineGate
 

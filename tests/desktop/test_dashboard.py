@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.api.records import Money
-from icanal_desktop.views.formatting import money_text
+from icanal_desktop.models.formatting import money_text
 
 from ..conftest import DEMO, SandboxProcess
 from .driver import Api, build, sign_in
