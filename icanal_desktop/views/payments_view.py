@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -75,6 +76,7 @@ class PaymentsView(QWidget):
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
+        self._columns_fitted = True
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
@@ -88,7 +90,19 @@ class PaymentsView(QWidget):
 
     def set_payments(self, payments: Sequence[billing.Payment]) -> None:
         self.model.set_records(payments)
-        self.table.resizeColumnsToContents()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns fit the rows on screen; a hidden table (another sub-tab is shown) would
+        measure every row, so it waits until it is shown."""
+        self._columns_fitted = self.table.isVisible()
+        if self._columns_fitted:
+            self.table.resizeColumnsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._columns_fitted:
+            self._fit_columns()
 
     def _update_count(self, *_: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

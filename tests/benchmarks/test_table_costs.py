@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.api import billing
@@ -90,18 +90,27 @@ def data_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_a_thousand_payments_arrive_without_reading_every_row(qtbot: QtBot, data_calls):
+@pytest.mark.parametrize("shown", [True, False], ids=["on screen", "in a hidden sub-tab"])
+def test_a_thousand_payments_arrive_without_reading_every_row(qtbot: QtBot, data_calls, shown):
     payments = [billing.parse_payment(payment(n)) for n in range(1000)]
+    tabs = QTabWidget()  # as in the Bills tab, where it is the second sub-tab
+    qtbot.addWidget(tabs)
+    tabs.addTab(QWidget(), "Bills")
     view = PaymentsView()
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
+    tabs.addTab(view, "Payments")
+    tabs.resize(900, 500)
+    if shown:
+        tabs.setCurrentWidget(view)
+    tabs.show()
+    qtbot.waitExposed(tabs)
     data_calls[0] = 0
     view.set_payments(payments)
-    view.repaint()
+    tabs.repaint()
     # The rows on screen, their columns and roles: a few thousand calls at most. Sorting
-    # in the proxy and ResizeToContents read every row, tens of thousands of times.
+    # in the proxy and measuring every row's text read every row, tens of thousands of times.
     assert data_calls[0] < 5000
     assert view.proxy.rowCount() == 1000
-    assert view.table.columnWidth(0) > 40  # the columns still fit their text
+    tabs.setCurrentWidget(view)
+    tabs.repaint()
+    assert data_calls[0] < 10000
+    assert view.table.columnWidth(0) > 40  # the columns fit their text once shown
