@@ -14,6 +14,10 @@ def _plan(api: Api, name: str) -> dict[str, Any]:
     return next(p for p in plans if p["name"] == name)
 
 
+def _server_today(api: Api) -> date:
+    return date.fromisoformat(api.http.get("/sandbox/clock").json()["now"][:10])
+
+
 def _advance(api: Api, days: int) -> None:
     assert (
         api.http.post("/sandbox/clock", json={"advance_seconds": days * 86400}).status_code == 200
@@ -89,7 +93,7 @@ def test_downgrade_after_commitment_applies_at_renewal(
     api = clients(fresh_server)
     api.login(SECOND[0], SECOND[1])
     sub = next(s for s in api.get("/subscriptions").json()["items"] if s["status"] == "active")
-    assert sub["commitment_end"] < date.today().isoformat()
+    assert sub["commitment_end"] < _server_today(api).isoformat()
     body = {"plan_id": _plan(api, "Essentiel")["id"], "options": []}
     preview = api.post(f"/subscriptions/{sub['id']}/plan-change/preview", body).json()
     assert preview["immediate"] is False
@@ -100,7 +104,7 @@ def test_downgrade_after_commitment_applies_at_renewal(
     assert pending["plan"]["name"] == "Essentiel"
     assert result["subscription"]["plan"]["id"] == sub["plan"]["id"]
     assert result["subscription"]["next_bill_estimate"] == preview["new_monthly_price"]
-    days = (date.fromisoformat(sub["renewal_date"]) - date.today()).days
+    days = (date.fromisoformat(sub["renewal_date"]) - _server_today(api)).days
     _advance(api, days + 1)
     api.login(SECOND[0], SECOND[1])
     after = api.get(f"/subscriptions/{sub['id']}").json()
@@ -151,7 +155,7 @@ def test_a_cancellation_takes_effect_on_its_date(
     effective = done["cancellation"]["effective_date"]
     assert done["cancellation"]["early_termination_fee"]["amount"] == 0
     assert effective == max(sub["renewal_date"], sub["commitment_end"] or "")
-    _advance(api, (date.fromisoformat(effective) - date.today()).days + 1)
+    _advance(api, (date.fromisoformat(effective) - _server_today(api)).days + 1)
     api.login(HEAVY[0], HEAVY[1])
     after = api.get(f"/subscriptions/{sub['id']}").json()
     assert after["status"] == "cancelled"
