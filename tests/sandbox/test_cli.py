@@ -74,3 +74,16 @@ def test_bad_arguments_are_refused_with_a_message() -> None:
     )
     assert result.returncode == 2
     assert "latency" in result.stderr
+
+
+def test_no_sandbox_routes_hides_the_outbox_and_the_clock(
+    launcher: Callable[..., ServerProcess],
+) -> None:
+    server = launcher("--no-sandbox-routes")
+    for path in ("/sandbox/outbox", "/sandbox/clock"):
+        response = httpx.get(server.api + path)
+        assert response.status_code == 404
+        assert response.headers["content-type"] == "application/problem+json"
+    paths = httpx.get(server.api + "/openapi.json").json()["paths"]
+    assert not [p for p in paths if "/sandbox/" in p]
+    assert "/api/v1/bills" in paths

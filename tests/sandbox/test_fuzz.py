@@ -105,7 +105,7 @@ def test_operation_never_fails_the_contract(target: FuzzTarget, method: str, pat
     operation = DOCUMENT["paths"][path][method]
 
     @settings(
-        max_examples=15,
+        max_examples=12,
         deadline=None,
         derandomize=True,
         database=None,
