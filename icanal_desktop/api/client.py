@@ -18,10 +18,8 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import requests
 
 from icanal_desktop import __version__
 from icanal_desktop.api import records
@@ -43,12 +41,15 @@ from icanal_desktop.api.retry import (
 )
 from icanal_desktop.api.transport import check_server_url, is_loopback_host
 
+if TYPE_CHECKING:
+    import requests
+
 API_PREFIX = "/api/v1"
 
 log = logging.getLogger(__name__)
 
 TokensCallback = Callable[[records.Tokens], None]
-Validator = Callable[[requests.Response], Any]
+Validator = Callable[["requests.Response"], Any]
 
 
 @dataclass(frozen=True)
@@ -100,17 +101,11 @@ class ApiClient:
     ) -> None:
         self.server_url = check_server_url(server_url)
         self._timeouts = timeouts or Timeouts()
-        self._http = requests.Session()
-        self._http.headers["User-Agent"] = f"iCanal-Desktop/{__version__}"
-        self._http.headers["Accept"] = "application/json"
-        # Certificates are always verified; a custom CA bundle only adds who is trusted.
-        self._http.verify = ca_bundle if ca_bundle else True
-        # No netrc credentials or CA overrides picked up from the environment; proxies yes
-        # (a desktop behind a corporate proxy), but never for this machine.
-        self._http.trust_env = False
-        host = urlsplit(self.server_url).hostname or ""
-        if not is_loopback_host(host):
-            self._http.proxies.update(requests.utils.get_environ_proxies(self.server_url))
+        self._ca_bundle = ca_bundle
+        # The requests.Session is made by the first request, on a worker thread: importing
+        # requests took ~0.1 s of the window's start-up on the GUI thread (benchmarks B1).
+        self._session: requests.Session | None = None
+        self._session_lock = threading.Lock()
         self.retry_policy = retry or RetryPolicy()
         self._closed = threading.Event()
         # Waits between retries end at once when the client is closed (the app quits).
@@ -134,11 +129,36 @@ class ApiClient:
     def signed_in(self) -> bool:
         return self._tokens is not None
 
+    @property
+    def _http(self) -> requests.Session:
+        with self._session_lock:
+            if self._session is None:
+                self._session = self._new_session()
+            return self._session
+
+    def _new_session(self) -> requests.Session:
+        import requests
+
+        http = requests.Session()
+        http.headers["User-Agent"] = f"iCanal-Desktop/{__version__}"
+        http.headers["Accept"] = "application/json"
+        # Certificates are always verified; a custom CA bundle only adds who is trusted.
+        http.verify = self._ca_bundle if self._ca_bundle else True
+        # No netrc credentials or CA overrides picked up from the environment; proxies yes
+        # (a desktop behind a corporate proxy), but never for this machine.
+        http.trust_env = False
+        host = urlsplit(self.server_url).hostname or ""
+        if not is_loopback_host(host):
+            http.proxies.update(requests.utils.get_environ_proxies(self.server_url))
+        return http
+
     def close(self) -> None:
         """Ends the conversation: a retry wait in another thread stops, and its request
         fails with OfflineError instead of trying again."""
         self._closed.set()
-        self._http.close()
+        with self._session_lock:
+            if self._session is not None:
+                self._session.close()
 
     # -- auth ---------------------------------------------------------------------------
     def login(self, login: str, password: str) -> records.Tokens:
@@ -381,6 +401,8 @@ class ApiClient:
         params: Mapping[str, str | int] | None,
         access_token: str | None,
     ) -> requests.Response:
+        import requests
+
         all_headers = dict(headers)
         if access_token is not None:
             all_headers["Authorization"] = f"Bearer {access_token}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import requests
+from typing import TYPE_CHECKING
 
 from icanal_desktop.api.errors import (
     ApiError,
@@ -16,6 +16,9 @@ from icanal_desktop.api.errors import (
     ServerError,
     SessionExpiredError,
 )
+
+if TYPE_CHECKING:
+    import requests
 
 
 def retry_after_seconds(response: requests.Response) -> float | None:

@@ -5,21 +5,30 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+from icanal_desktop.api import ApiClient
 from icanal_desktop.cache import AccountCache
+
+from ..conftest import DEMO
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_starting_the_window_does_not_import_sqlite_utils() -> None:
-    # sqlite-utils (with click, pluggy and dateutil) cost ~0.1 s of every start-up.
-    code = "import sys, icanal_desktop.app; print('sqlite_utils' in sys.modules)"
+def test_starting_the_window_imports_neither_sqlite_utils_requests_nor_keyring() -> None:
+    # sqlite-utils (with click, pluggy and dateutil), requests (urllib3, http.client…) and
+    # keyring cost ~0.2 s of every start-up on the GUI thread; the workers import the last
+    # two when they first talk to the server or the keyring.
+    code = (
+        "import sys, icanal_desktop.app, icanal_desktop.session; "
+        "print([m for m in ('sqlite_utils', 'requests', 'keyring') if m in sys.modules])"
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_cache_still_offers_sqlite_utils_on_demand(tmp_path: Path) -> None:
@@ -29,3 +38,17 @@ def test_the_cache_still_offers_sqlite_utils_on_demand(tmp_path: Path) -> None:
         assert cache.db is cache.db  # one wrapper over the cache's own connection
     finally:
         cache.close()
+
+
+def test_a_client_made_on_the_gui_thread_talks_from_a_worker(sandbox) -> None:
+    # The client is made when an account opens, its requests.Session by the first request.
+    client = ApiClient(sandbox.url)
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(client.login(*DEMO)))
+    worker.start()
+    worker.join(30)
+    assert result
+    assert client.get_profile().data["email"] == DEMO[0]
+    client.close()
+    closed = ApiClient(sandbox.url)
+    closed.close()  # never used: nothing to close, no error
