@@ -5,6 +5,7 @@
     python3 dev.py test      # set up .venv if needed, then lint, type-check and run every test
     python3 dev.py setup     # only create or refresh .venv (and compile translations)
     python3 dev.py translations  # add new user-facing strings to resources/translations/*.ts
+    python3 dev.py bench     # run the benchmarks and print their table (docs/PERFORMANCE.md)
 
 The virtual environment lives in `.venv` next to this file. It is reinstalled only when
 pyproject.toml or constraints.txt change (a stamp inside .venv remembers their hash), so the
@@ -97,13 +98,17 @@ def test(extra: list[str]) -> None:
     run([python, "-m", "pytest", *extra])
 
 
+def bench(extra: list[str]) -> None:
+    run([str(venv_bin("python")), "-m", "benchmarks", *extra])
+
+
 def demo(extra: list[str]) -> None:
     run([str(venv_bin("icanal-desktop")), "--demo", *extra])
 
 
 def main() -> None:
     task, *extra = sys.argv[1:] or ["help"]
-    if task not in {"setup", "test", "demo", "translations"}:
+    if task not in {"setup", "test", "demo", "translations", "bench"}:
         sys.exit(__doc__)
     setup()
     if task == "translations":
@@ -113,6 +118,8 @@ def main() -> None:
         test(extra)
     elif task == "demo":
         demo(extra)
+    elif task == "bench":
+        bench(extra)
 
 
 if __name__ == "__main__":
