@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import httpx
+import pytest
 
 from icanal_sandbox.embedded import start_embedded
 from tests.sandbox.conftest import DEMO
@@ -44,3 +45,13 @@ def test_two_embedded_servers_get_their_own_ports(tmp_path: Path) -> None:
     finally:
         first.stop()
         second.stop()
+
+
+def test_stop_is_bounded_with_a_keep_alive_client(tmp_path: Path) -> None:
+    server = start_embedded(tmp_path / "demo.db", seed="none")
+    with httpx.Client(base_url=server.url) as client:  # keeps its connection open
+        assert client.get("/api/v1/support/contact").status_code == 200
+        server.stop(timeout=5)
+        assert not server.running
+        with pytest.raises(httpx.TransportError):
+            client.get("/api/v1/support/contact")
