@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +12,9 @@ import pytest
 from icanal_desktop.api import ApiClient
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.cache.paths import account_dir
+from icanal_desktop.sync import sync_account
 
-from ..conftest import DEMO, SandboxProcess
+from ..conftest import DEMO, SandboxProcess, start_sandbox
 
 
 @dataclass
@@ -32,3 +34,43 @@ def demo(sandbox: SandboxProcess, data_dir: Path) -> Iterator[Account]:
     yield Account(client, cache, folder)
     cache.close()
     client.close()
+
+
+@pytest.fixture(scope="session")
+def synced_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A sandbox database and the demo account's cache after one full sync, made once: each
+    `synced` test starts from copies of both instead of syncing again."""
+    folder = tmp_path_factory.mktemp("synced-template")
+    (folder / "server").mkdir()
+    server = start_sandbox(folder / "server")
+    try:
+        client = ApiClient(server.url)
+        client.login(*DEMO)
+        cache = AccountCache(folder / "cache")
+        assert sync_account(client, cache).ok
+        cache.close()
+        client.close()
+    finally:
+        server.stop()
+    return folder
+
+
+@pytest.fixture
+def synced(
+    synced_template: Path, tmp_path_factory: pytest.TempPathFactory, data_dir: Path
+) -> Iterator[Account]:
+    """The demo account signed in on its own sandbox process, with a fully synced cache."""
+    copy = tmp_path_factory.mktemp("synced")
+    shutil.copytree(synced_template / "server", copy / "server")
+    for log in (copy / "server").glob("*.log"):
+        log.unlink()
+    server = start_sandbox(copy / "server")
+    client = ApiClient(server.url)
+    client.login(*DEMO)
+    folder = data_dir / "synced-cache"
+    shutil.copytree(synced_template / "cache", folder)
+    cache = AccountCache(folder)
+    yield Account(client, cache, folder)
+    cache.close()
+    client.close()
+    server.stop()

@@ -10,16 +10,9 @@ import pytest
 from icanal_desktop import actions
 from icanal_desktop.api.client import new_idempotency_key
 from icanal_desktop.api.errors import ConflictError, RequestValidationError
-from icanal_desktop.sync import sync_account
 
 from ..conftest import DEMO
 from .conftest import Account
-
-
-@pytest.fixture
-def synced(demo: Account) -> Account:
-    assert sync_account(demo.client, demo.cache).ok
-    return demo
 
 
 def test_plan_change_with_preview(synced: Account) -> None:

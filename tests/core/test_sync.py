@@ -68,8 +68,8 @@ def test_first_sync_fills_every_resource(demo: Account) -> None:
     assert {"bill_overdue", "payment_failed", "card_expiring"} <= kinds
 
 
-def test_an_unchanged_account_costs_only_304s(demo: Account) -> None:
-    assert sync_account(demo.client, demo.cache).ok
+def test_an_unchanged_account_costs_only_304s(synced: Account) -> None:
+    demo = synced
     pages = page_count(demo.cache)
     demo.client.statuses.clear()
     again = sync_account(demo.client, demo.cache)
@@ -79,8 +79,8 @@ def test_an_unchanged_account_costs_only_304s(demo: Account) -> None:
     assert dict(demo.client.statuses) == {304: pages + 2}  # every page, plus /me and contact
 
 
-def test_a_change_refetches_only_what_moved_and_records_alerts(demo: Account) -> None:
-    assert sync_account(demo.client, demo.cache).ok
+def test_a_change_refetches_only_what_moved_and_records_alerts(synced: Account) -> None:
+    demo = synced
     bill = demo.cache.bills(status="overdue")[0]
     method = demo.cache.snapshot().default_payment_method
     assert method is not None
@@ -100,8 +100,8 @@ def test_a_change_refetches_only_what_moved_and_records_alerts(demo: Account) ->
     assert set(demo.client.statuses) == {304}
 
 
-def test_a_failed_resource_keeps_the_previous_copy(demo: Account) -> None:
-    assert sync_account(demo.client, demo.cache).ok
+def test_a_failed_resource_keeps_the_previous_copy(synced: Account) -> None:
+    demo = synced
     before = demo.cache.bill_rows()
     pages_before = demo.cache.page_states("bills")
     # The server now answers garbage for bills: simulate by breaking our stored ETags so
@@ -126,8 +126,8 @@ def test_a_failed_resource_keeps_the_previous_copy(demo: Account) -> None:
     assert demo.cache.snapshot().last_sync is not None
 
 
-def test_new_bill_and_price_alerts_between_two_syncs(demo: Account) -> None:
-    assert sync_account(demo.client, demo.cache).ok
+def test_new_bill_and_price_alerts_between_two_syncs(synced: Account) -> None:
+    demo = synced
     cache = demo.cache
     # Make our copy look like the previous state of the account: one bill fewer and a
     # cheaper plan. The next sync sees the server's state as a change.
