@@ -167,3 +167,32 @@ def test_keys_are_kept_at_least_24_hours(
     assert again.json()["id"] == first.json()["id"]
     assert again.headers["idempotent-replayed"] == "true"
     assert len(api.get("/support/tickets").json()["items"]) == 2  # seeded one + this one
+
+
+def test_concurrent_payments_with_different_keys_charge_once(
+    fresh_server: ServerProcess, clients: Callable[..., Api]
+) -> None:
+    api = clients(fresh_server)
+    api.login(DEMO[0], DEMO[1])
+    bill, method = _due_bill_and_method(api)
+    results: list[int] = []
+
+    def pay() -> None:
+        with httpx.Client(base_url=fresh_server.api, timeout=30) as http:
+            response = http.post(
+                f"/bills/{bill}/payments",
+                json={"payment_method_id": method},
+                headers={
+                    "Authorization": f"Bearer {api.token}",
+                    "Idempotency-Key": str(uuid.uuid4()),
+                },
+            )
+            results.append(response.status_code)
+
+    threads = [threading.Thread(target=pay) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(results) == [201] + [409] * 5
+    assert len(_payments_of(api, bill)) == 1
