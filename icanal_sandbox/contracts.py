@@ -97,7 +97,9 @@ def settle(conn: sqlite3.Connection, sub_id: str, today: date) -> None:
     if change is not None and change["effective_date"] <= iso_today:
         apply_plan(conn, sub_id, str(change["plan_id"]), json.loads(change["option_ids"]))
         conn.execute("DELETE FROM pending_plan_changes WHERE subscription_id = ?", (sub_id,))
-        add_event(conn, sub_id, change["effective_date"] + "T00:00:00Z", "plan_changed", "")
+        name = plan_ref(conn, str(change["plan_id"])).name
+        at = change["effective_date"] + "T00:00:00Z"
+        add_event(conn, sub_id, at, "plan_changed", f"Passage à l'offre {name}")
     ending = row["status"] in ("active", "pending_cancellation") and row["end_date"]
     if ending and row["end_date"] <= iso_today:
         conn.execute(
@@ -105,7 +107,7 @@ def settle(conn: sqlite3.Connection, sub_id: str, today: date) -> None:
             (sub_id,),
         )
         conn.execute("DELETE FROM pending_plan_changes WHERE subscription_id = ?", (sub_id,))
-        add_event(conn, sub_id, row["end_date"] + "T00:00:00Z", "ended", "")
+        add_event(conn, sub_id, row["end_date"] + "T00:00:00Z", "ended", "Fin du contrat")
 
 
 def apply_plan(conn: sqlite3.Connection, sub_id: str, plan_id: str, option_ids: list[str]) -> None:
