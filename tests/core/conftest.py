@@ -55,16 +55,32 @@ def synced_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-@pytest.fixture
-def synced(
-    synced_template: Path, tmp_path_factory: pytest.TempPathFactory, data_dir: Path
-) -> Iterator[Account]:
-    """The demo account signed in on its own sandbox process, with a fully synced cache."""
+def server_from_template(
+    template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> SandboxProcess:
+    """A sandbox process of its own on a copy of the template's database."""
     copy = tmp_path_factory.mktemp("synced")
-    shutil.copytree(synced_template / "server", copy / "server")
+    shutil.copytree(template / "server", copy / "server")
     for log in (copy / "server").glob("*.log"):
         log.unlink()
-    server = start_sandbox(copy / "server")
+    return start_sandbox(copy / "server")
+
+
+@pytest.fixture
+def synced_server(
+    synced_template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[SandboxProcess]:
+    server = server_from_template(synced_template, tmp_path_factory)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def synced(
+    synced_template: Path, synced_server: SandboxProcess, data_dir: Path
+) -> Iterator[Account]:
+    """The demo account signed in on its own sandbox process, with a fully synced cache."""
+    server = synced_server
     client = ApiClient(server.url)
     client.login(*DEMO)
     folder = data_dir / "synced-cache"
@@ -73,4 +89,3 @@ def synced(
     yield Account(client, cache, folder)
     cache.close()
     client.close()
-    server.stop()

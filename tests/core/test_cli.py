@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from icanal_desktop import cli
+from icanal_desktop.accounts import AccountRegistry, KnownAccount
 from icanal_desktop.api import ApiClient
 from icanal_desktop.api.errors import SessionExpiredError
+from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.credentials import CredentialStore
 
 from ..conftest import DEMO, SandboxProcess
@@ -54,6 +57,28 @@ class Icanal:
 @pytest.fixture
 def icanal(sandbox: SandboxProcess, data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Icanal:
     return Icanal(sandbox, data_dir, capsys)
+
+
+@pytest.fixture
+def signed_in(
+    synced_template: Path,
+    synced_server: SandboxProcess,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> Icanal:
+    """`icanal` after `login --remember` and its sync, without paying for them again: the
+    registry entry, the remembered session and a copy of a synced cache."""
+    icanal = Icanal(synced_server, data_dir, capsys)
+    tokens = ApiClient(synced_server.url).login(*DEMO)
+    known = KnownAccount(
+        synced_server.url, tokens.account_id, DEMO[0], "Camille Durand", remembered=True
+    )
+    AccountRegistry(data_dir).record_sign_in(known)
+    assert icanal.credentials.save_refresh_token(known.key, tokens.refresh_token)
+    shutil.copytree(
+        synced_template / "cache", account_dir(data_dir, synced_server.url, tokens.account_id)
+    )
+    return icanal
 
 
 def login(icanal: Icanal, monkeypatch: pytest.MonkeyPatch, *extra: str) -> tuple[int, str, str]:
@@ -119,9 +144,9 @@ def test_works_offline_from_the_cache_after_a_sync(
 
 
 def test_export_of_a_year_online_downloads_every_pdf(
-    icanal: Icanal, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    signed_in: Icanal, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    assert login(icanal, monkeypatch, "--remember")[0] == cli.EXIT_OK
+    icanal = signed_in
     code, _, err = icanal(
         "bills", "export", "--year", "2024", "--to", str(tmp_path), monkeypatch=monkeypatch
     )
@@ -159,9 +184,9 @@ def test_without_remember_later_commands_use_the_cache_and_say_so(
 
 
 def test_a_rotated_refresh_token_is_saved_at_once(
-    icanal: Icanal, monkeypatch: pytest.MonkeyPatch
+    signed_in: Icanal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    assert login(icanal, monkeypatch, "--remember")[0] == cli.EXIT_OK
+    icanal = signed_in
     first = set(icanal.keyring.secrets.values())
     assert icanal("sync", monkeypatch=monkeypatch)[0] == cli.EXIT_OK
     second = set(icanal.keyring.secrets.values())
@@ -171,9 +196,9 @@ def test_a_rotated_refresh_token_is_saved_at_once(
 
 
 def test_logout_forget_revokes_and_wipes(
-    icanal: Icanal, monkeypatch: pytest.MonkeyPatch, data_dir: Path
+    signed_in: Icanal, monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    assert login(icanal, monkeypatch, "--remember")[0] == cli.EXIT_OK
+    icanal = signed_in
     (token,) = icanal.keyring.secrets.values()
     accounts = data_dir / "accounts"
     assert any(accounts.iterdir())
@@ -190,8 +215,10 @@ def test_logout_forget_revokes_and_wipes(
     assert "icanal login" in err
 
 
-def test_progress_is_shown_on_a_terminal(icanal: Icanal, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert login(icanal, monkeypatch, "--remember")[0] == cli.EXIT_OK
+def test_progress_is_shown_on_a_terminal(
+    signed_in: Icanal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    icanal = signed_in
     terminal = Terminal()
     monkeypatch.setattr("sys.stdout", terminal)
     assert icanal("sync", monkeypatch=monkeypatch)[0] == cli.EXIT_OK
