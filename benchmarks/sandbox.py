@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -15,6 +16,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULT_PREFIX = "bench-result "
+# Children run on compiled bytecode, as an installed app does (pip and PyInstaller compile
+# it), even where PYTHONDONTWRITEBYTECODE is set: kept outside the source tree.
+PYCACHE = Path(tempfile.gettempdir()) / "icanal-bench-pycache"
 # Rate limits out of the way: the benchmarks measure the app, not the server's policy.
 NO_RATE_LIMITS = ("--rate-limit-address", "1000000", "--rate-limit-account", "1000000")
 
@@ -71,6 +75,8 @@ def sandbox(folder: Path, *extra: str) -> Iterator[Sandbox]:
 
 def child_env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     env["QT_QPA_PLATFORM"] = env.get("BENCH_QPA_PLATFORM", "offscreen")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     env.update(extra)
