@@ -386,6 +386,23 @@ def reply_to_ticket(
     return Outcome(thread, _refresh(client, cache, ["tickets"]))
 
 
+@dataclass(frozen=True)
+class ChatAnswer:
+    answer: str
+    faq_id: str | None  # the FAQ entry the agent answered from, if any
+
+
+def ask_chat(client: ApiClient, message: str) -> ChatAnswer:
+    """One question to the support chat agent (F26); nothing is cached."""
+    data = client.send_json("POST", "/support/chat", "chat answer", {"message": message})
+    if not isinstance(data, dict) or not isinstance(data.get("answer"), str):
+        raise MalformedResponseError("chat answer", "missing field 'answer'")
+    faq_id = data.get("faq_id")
+    if faq_id is not None and not isinstance(faq_id, str):
+        raise MalformedResponseError("chat answer", "field 'faq_id' has the wrong type")
+    return ChatAnswer(data["answer"], faq_id)
+
+
 # -- profile ------------------------------------------------------------------------------
 def update_profile(
     client: ApiClient, cache: AccountCache, changes: dict[str, Any]

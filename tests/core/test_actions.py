@@ -4,12 +4,15 @@ and leaves the cache current."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from icanal_desktop import actions
+from icanal_desktop.api import ApiClient
 from icanal_desktop.api.client import new_idempotency_key
-from icanal_desktop.api.errors import ConflictError, RequestValidationError
+from icanal_desktop.api.errors import ConflictError, RequestValidationError, SessionExpiredError
+from icanal_desktop.sync import sync_account
 
 from ..conftest import DEMO
 from .conftest import Account
@@ -162,3 +165,59 @@ def test_luhn(number: str, ok: bool) -> None:
 )
 def test_iban(iban: str, ok: bool) -> None:
     assert (actions.iban_errors(iban) == []) is ok
+
+
+def test_chat_answers_from_the_faq(synced: Account) -> None:
+    answer = actions.ask_chat(synced.client, "Comment changer mon offre ?")
+    assert answer.answer
+    if answer.faq_id is not None:
+        assert answer.faq_id in {e.id for e in synced.cache.faq()}
+
+
+def test_forgotten_password_reset_by_code_signs_other_sessions_out(synced: Account) -> None:
+    client = synced.client
+    other = ApiClient(client.server_url)
+    other.login(*DEMO)
+    anonymous = ApiClient(client.server_url)
+    anonymous.request_password_reset(DEMO[0])
+    anonymous.request_password_reset("nobody@icanal.example")  # same answer: no enumeration
+    outbox = client.get_json("outbox", "/sandbox/outbox", params={"to": DEMO[0]}).data
+    code = re.search(r"\b(\d{6,8})\b", outbox["items"][0]["body"])
+    assert code is not None
+    anonymous.confirm_password_reset(DEMO[0], code.group(1), "Retrouve-2026!")
+    with pytest.raises(SessionExpiredError):
+        other.get_profile()  # every session of the account was revoked
+    assert anonymous.login(DEMO[0], "Retrouve-2026!").account_id
+    with pytest.raises(RequestValidationError):
+        anonymous.confirm_password_reset(DEMO[0], code.group(1), "Encore-2026!")  # single use
+
+
+def test_an_expired_access_token_is_refreshed_and_the_new_one_kept(synced: Account) -> None:
+    rotated: list[str] = []
+    client = synced.client
+    client.on_tokens_rotated = lambda tokens: rotated.append(tokens.refresh_token)
+    before = client.tokens
+    assert before is not None
+    client.send_json("POST", "/sandbox/clock", "clock", {"advance_seconds": 16 * 60})
+    client.statuses.clear()
+    assert sync_account(client, synced.cache).ok
+    assert client.statuses[401] == 1  # one refusal, one refresh, then everything worked
+    assert len(rotated) == 1
+    assert rotated[0] != before.refresh_token
+    with pytest.raises(SessionExpiredError):
+        ApiClient(client.server_url).restore(before.refresh_token)  # the old one is dead
+
+
+def test_time_passing_makes_a_due_bill_overdue_and_alerts(synced: Account) -> None:
+    due = synced.cache.bills(status="due")
+    assert due
+    days = (due[0].due_date - dt.date.today()).days + 2
+    synced.client.send_json(
+        "POST", "/sandbox/clock", "clock", {"advance_seconds": days * 24 * 3600}
+    )
+    report = sync_account(synced.client, synced.cache, today=dt.date.today() + dt.timedelta(days))
+    assert report.ok, report.failed
+    now_overdue = {b.id for b in synced.cache.bills(status="overdue")}
+    assert due[0].id in now_overdue
+    alerts = {(a.kind, a.subject_id) for a in synced.cache.alerts()}
+    assert ("bill_overdue", due[0].id) in alerts
