@@ -194,3 +194,26 @@ def test_only_the_newest_details_are_synced_others_on_demand(
     assert old.id in demo.cache.detail_state("bill")
     thread_owner = demo.cache.tickets()
     assert thread_owner == []  # tickets were not part of this sync
+
+
+def test_channels_removed_from_the_subscribed_plan_are_an_alert(synced: Account) -> None:
+    cache = synced.cache
+    plan_id = cache.subscriptions()[0].plan.id
+    subscribed = next(p for p in cache.plans() if p.id == plan_id)
+    missing = next(c for c in cache.channels() if c.id not in subscribed.channel_ids)
+    # Our previous copy had one more channel in the plan than the server has now.
+    row = cache.db.execute(
+        "SELECT payload FROM items WHERE resource = 'plans' AND id = ?", (plan_id,)
+    ).fetchone()
+    payload = json.loads(row[0])
+    payload["channel_ids"].append(missing.id)
+    with cache.transaction() as conn:
+        conn.execute(
+            "UPDATE items SET payload = ? WHERE resource = 'plans' AND id = ?",
+            (json.dumps(payload), plan_id),
+        )
+        conn.execute("UPDATE pages SET etag = NULL WHERE resource = 'plans'")
+    assert sync_account(synced.client, cache).ok
+    alert = next(a for a in cache.alerts() if a.kind == "channels_removed")
+    assert alert.subject_id == plan_id
+    assert alert.params["channels"] == [f"{missing.number} {missing.name}"]
