@@ -83,7 +83,10 @@ def _common() -> argparse.ArgumentParser:
         help="which account: email, subscriber number or account id (default: last used)",
     )
     common.add_argument(
-        "--ca-bundle", metavar="FILE", default=argparse.SUPPRESS, help="extra trusted CAs"
+        "--ca-bundle",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="trust the CAs in this PEM file (instead of the system's) for https://",
     )
     common.add_argument(
         "--offline",

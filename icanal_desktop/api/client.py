@@ -142,7 +142,7 @@ class ApiClient:
         http = requests.Session()
         http.headers["User-Agent"] = f"iCanal-Desktop/{__version__}"
         http.headers["Accept"] = "application/json"
-        # Certificates are always verified; a custom CA bundle only adds who is trusted.
+        # Certificates are always verified; a custom CA bundle replaces the default trust store.
         http.verify = self._ca_bundle if self._ca_bundle else True
         # No netrc credentials or CA overrides picked up from the environment; proxies yes
         # (a desktop behind a corporate proxy), but never for this machine.
