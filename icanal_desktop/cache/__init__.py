@@ -4,8 +4,9 @@ from icanal_desktop.cache.store import (
     AccountCache,
     AccountSnapshot,
     Alert,
+    CacheBusyError,
     CacheNotice,
     PageState,
 )
 
-__all__ = ["AccountCache", "AccountSnapshot", "Alert", "CacheNotice", "PageState"]
+__all__ = ["AccountCache", "AccountSnapshot", "Alert", "CacheBusyError", "CacheNotice", "PageState"]

@@ -128,7 +128,14 @@ class AccountSnapshot:
         return next((m for m in self.payment_methods if m.is_default), None)
 
 
+class CacheBusyError(Exception):
+    """Another process (the app and `icanal` at once) kept the cache locked too long: the
+    file is fine, try again later. Never a reason to set the file aside."""
+
+
 class AccountCache:
+    busy_timeout = 10.0  # seconds to wait for another process's write to finish
+
     def __init__(self, folder: Path) -> None:
         private_dir(folder)
         self.folder = folder
@@ -151,7 +158,9 @@ class AccountCache:
     def _connect(self) -> sqlite3.Connection:
         if not self.path.exists():
             self.path.touch(mode=0o600)
-        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        conn = sqlite3.connect(
+            self.path, check_same_thread=False, isolation_level=None, timeout=self.busy_timeout
+        )
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA cache_size=-32768")  # 32 MiB: big bill tables read in one pass
@@ -173,6 +182,7 @@ class AccountCache:
             ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         except sqlite3.DatabaseError as exc:
+            _raise_if_busy(exc, conn, self.path)
             log.warning("cache %s unreadable: %s", self.path, exc)
             ok, version = False, 0
         if ok and version <= SCHEMA_VERSION:
@@ -181,6 +191,7 @@ class AccountCache:
                 self._migrate(conn, version)
                 return conn
             except sqlite3.DatabaseError as exc:
+                _raise_if_busy(exc, conn, self.path)
                 log.warning("cache %s could not be migrated: %s", self.path, exc)
                 ok = False
         if conn is not None:
@@ -585,6 +596,17 @@ class AccountCache:
             )
 
 
+_BUSY_CODES = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
+
+
+def _raise_if_busy(exc: sqlite3.DatabaseError, conn: sqlite3.Connection | None, path: Path) -> None:
+    busy = getattr(exc, "sqlite_errorcode", None) in _BUSY_CODES or "locked" in str(exc)
+    if busy:
+        if conn is not None:
+            conn.close()
+        raise CacheBusyError(f"{path} is in use by another program") from exc
+
+
 @contextmanager
 def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
@@ -678,4 +700,11 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
-__all__ = ["AccountCache", "AccountSnapshot", "Alert", "CacheNotice", "PageState"]
+__all__ = [
+    "AccountCache",
+    "AccountSnapshot",
+    "Alert",
+    "CacheBusyError",
+    "CacheNotice",
+    "PageState",
+]

@@ -244,3 +244,27 @@ def test_alerts_are_recorded_once_and_can_be_dismissed(data_dir: Path) -> None:
     cache.dismiss_alert("new_bill:b1")
     assert cache.alerts() == []
     assert len(cache.alerts(include_dismissed=True)) == 1
+
+
+def test_a_cache_locked_by_another_program_is_never_set_aside(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from icanal_desktop.cache.store import CacheBusyError
+
+    folder = account_dir(data_dir, "http://127.0.0.1:1", "acc_1")
+    cache = AccountCache(folder)
+    cache.save_document("profile", PROFILE, None)
+    cache.close()
+    # Another program holds the file in rollback-journal mode with an exclusive lock.
+    other = sqlite3.connect(folder / "cache.sqlite3", isolation_level=None)
+    other.execute("PRAGMA journal_mode=DELETE")
+    other.execute("BEGIN EXCLUSIVE")
+    monkeypatch.setattr(AccountCache, "busy_timeout", 0.05)
+    with pytest.raises(CacheBusyError):
+        AccountCache(folder)
+    other.execute("ROLLBACK")
+    other.close()
+    assert [p.name for p in folder.iterdir() if "corrupt" in p.name] == []
+    reopened = AccountCache(folder)
+    assert reopened.open_notice is None
+    assert reopened.profile() is not None
