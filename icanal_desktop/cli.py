@@ -5,7 +5,7 @@ local cache: every command that shows data first tries an incremental sync, and 
 server cannot be reached it shows the cached copy, says so and from when, and exits 4.
 
 Exit codes (docs/CLI.md):
-  0 ok · 2 usage · 3 not signed in / wrong credentials / session over / locked
+  0 ok · 1 local copy busy (another program holds it) · 2 usage · 3 not signed in / wrong credentials / session over / locked
   4 offline: the output comes from the cache · 5 server error or incomplete sync
 """
 
@@ -37,12 +37,13 @@ from icanal_desktop.api.errors import (
     RateLimitedError,
     SessionExpiredError,
 )
-from icanal_desktop.cache import AccountCache
+from icanal_desktop.cache import AccountCache, CacheBusyError
 from icanal_desktop.cache.paths import account_dir, default_data_dir
 from icanal_desktop.credentials import CredentialStore
 from icanal_desktop.sync import SyncReport, sync_account
 
 EXIT_OK = 0
+EXIT_BUSY = 1
 EXIT_USAGE = 2
 EXIT_AUTH = 3
 EXIT_OFFLINE = 4
@@ -618,6 +619,9 @@ def main(argv: Sequence[str] | None = None, credentials: CredentialStore | None 
     except ApiError as exc:
         ctx.warn(f"server error: {exc}")
         return EXIT_SERVER
+    except CacheBusyError:
+        ctx.warn("the local copy is in use by another program (the app?): try again shortly")
+        return EXIT_BUSY
     except KeyboardInterrupt:
         ctx.warn("interrupted")
         return 130
