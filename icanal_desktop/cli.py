@@ -5,7 +5,8 @@ local cache: every command that shows data first tries an incremental sync, and 
 server cannot be reached it shows the cached copy, says so and from when, and exits 4.
 
 Exit codes (docs/CLI.md):
-  0 ok · 1 local copy busy (another program holds it) · 2 usage · 3 not signed in / wrong credentials / session over / locked
+  0 ok · 1 local copy busy (another program holds it) · 2 usage
+  3 not signed in / wrong credentials / session over / locked
   4 offline: the output comes from the cache · 5 server error or incomplete sync
 """
 
