@@ -89,7 +89,9 @@ class CancelDialog(QDialog):
         self.confirm_button.setAccessibleName(self.tr("Cancel my subscription"))
         self.confirm_button.setEnabled(False)
         self.confirm_button.clicked.connect(self._confirm)
+        self.confirm_button.setDefault(True)  # disabled until the checkbox is ticked
         keep = QPushButton(self.tr("Keep my subscription"))
+        keep.setAutoDefault(False)
         keep.setObjectName("keepSubscriptionButton")
         keep.clicked.connect(self.reject)
 

@@ -125,6 +125,7 @@ class ChangePlanDialog(QDialog):
         self.preview_button.setDefault(True)
         self.preview_button.clicked.connect(self._ask_preview)
         close = QPushButton(self.tr("Close"))
+        close.setAutoDefault(False)
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -164,6 +165,7 @@ class ChangePlanDialog(QDialog):
             self.preview_fields[key] = label
             form.addRow(title, label)
         back = QPushButton(self.tr("Back"))
+        back.setAutoDefault(False)
         back.clicked.connect(lambda: self.pages.setCurrentIndex(CHOOSE))
         self.confirm_button = QPushButton(self.tr("Confirm the change"))
         self.confirm_button.setObjectName("confirmPlanChangeButton")
@@ -270,6 +272,7 @@ class ChangePlanDialog(QDialog):
             else self.tr("No commitment")
         )
         self.pages.setCurrentIndex(PREVIEW)
+        self.confirm_button.setDefault(True)
         self.confirm_button.setFocus()
 
     # -- confirming -------------------------------------------------------------------------

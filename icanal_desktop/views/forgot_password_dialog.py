@@ -43,6 +43,7 @@ class ForgotPasswordDialog(QDialog):
         self.send_button.setObjectName("sendResetCodeButton")
         self.send_button.setAccessibleName(self.tr("Send me a code"))
         self.send_button.clicked.connect(self._send_code)
+        self.send_button.setDefault(True)
         self.email.textChanged.connect(self._update_buttons)
 
         self.code = QLineEdit()
@@ -73,6 +74,7 @@ class ForgotPasswordDialog(QDialog):
         self.pages.addWidget(self._email_page())
         self.pages.addWidget(self._code_page())
         close = QPushButton(self.tr("Close"))
+        close.setAutoDefault(False)  # Enter sends the code or changes the password
         close.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addStretch(1)
@@ -147,6 +149,7 @@ class ForgotPasswordDialog(QDialog):
         def done(_: None) -> None:
             self.message.hide()
             self.pages.setCurrentIndex(CODE_PAGE)
+            self.change_button.setDefault(True)
             self.code.setFocus()
 
         def failed(exc: Exception) -> None:

@@ -64,6 +64,7 @@ class SignInDialog(QDialog):
         self.forgot_button.setObjectName("forgotPasswordButton")
         self.forgot_button.setAccessibleName(self.tr("Forgot your password?"))
         self.forgot_button.setFlat(True)
+        self.forgot_button.setAutoDefault(False)  # Enter signs in; it never opens this
         self.forgot_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.forgot_button.clicked.connect(self._forgot_password)
 

@@ -165,3 +165,17 @@ def requests_profile(server_url: str) -> dict[str, str]:
         f"{api}/me", headers={"Authorization": f"Bearer {token}"}, timeout=10
     ).json()
     return profile
+
+
+def test_enter_in_the_password_field_signs_in(
+    qtbot: QtBot, sandbox: SandboxProcess, build_parts: BuildParts
+) -> None:
+    """Keyboard-only use: type, press Enter — not a click on another button."""
+    parts = build_parts(sandbox.url)
+    dialog = parts.sign_in_dialog
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.login_edit, DEMO[0])
+    qtbot.keyClicks(dialog.password_edit, DEMO[1])
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(parts.main_window.isVisible, timeout=10_000)
