@@ -5,6 +5,7 @@
     python3 dev.py test      # set up .venv if needed, then lint, type-check and run every test
     python3 dev.py setup     # only create or refresh .venv (and compile translations)
     python3 dev.py translations  # add new user-facing strings to resources/translations/*.ts
+    python3 dev.py package   # build the Linux bundle, its .tar.gz and its .deb into dist/
     python3 dev.py bench     # run the benchmarks and print their table (docs/PERFORMANCE.md)
 
 The virtual environment lives in `.venv` next to this file. It is reinstalled only when
@@ -52,7 +53,7 @@ def setup() -> None:
         return
     print("installing dependencies into .venv (pinned by constraints.txt)", flush=True)
     pip = [str(venv_bin("python")), "-m", "pip", "--disable-pip-version-check"]
-    run([*pip, "install", "--quiet", "-c", "constraints.txt", "-e", ".[sandbox,dev]"])
+    run([*pip, "install", "--quiet", "-c", "constraints.txt", "-e", ".[sandbox,dev,packaging]"])
     STAMP.write_text(stamp)
 
 
@@ -102,13 +103,18 @@ def bench(extra: list[str]) -> None:
     run([str(venv_bin("python")), "-m", "benchmarks", *extra])
 
 
+def package(extra: list[str]) -> None:
+    """packaging/build_linux.py: PyInstaller bundle, .tar.gz and .deb (docs/PACKAGING.md)."""
+    run([str(venv_bin("python")), str(ROOT / "packaging" / "build_linux.py"), *extra])
+
+
 def demo(extra: list[str]) -> None:
     run([str(venv_bin("icanal-desktop")), "--demo", *extra])
 
 
 def main() -> None:
     task, *extra = sys.argv[1:] or ["help"]
-    if task not in {"setup", "test", "demo", "translations", "bench"}:
+    if task not in {"setup", "test", "demo", "translations", "package", "bench"}:
         sys.exit(__doc__)
     setup()
     if task == "translations":
@@ -118,6 +124,8 @@ def main() -> None:
         test(extra)
     elif task == "demo":
         demo(extra)
+    elif task == "package":
+        package(extra)
     elif task == "bench":
         bench(extra)
 

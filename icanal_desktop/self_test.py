@@ -21,11 +21,13 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from icanal_desktop import __version__
 from icanal_desktop.config import AppConfig
+from icanal_desktop.credentials import CredentialStore
 
 TIMEOUT_S = 60.0
 
@@ -52,8 +54,11 @@ def self_test_login(args: argparse.Namespace, demo_login: tuple[str, str]) -> tu
     return login, password
 
 
-def run_self_test(config: AppConfig, login: str, password: str) -> int:
-    """Runs the checks with `config` (its data folder is replaced by a temporary one)."""
+def run_self_test(
+    config: AppConfig, login: str, password: str, credentials: CredentialStore | None = None
+) -> int:
+    """Runs the checks with `config` (its data folder is replaced by a temporary one) and the
+    system's keyring (or `credentials`, for tests)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     report: dict[str, Any] = {
         "version": __version__,
@@ -63,7 +68,8 @@ def run_self_test(config: AppConfig, login: str, password: str) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="icanal-self-test-") as folder:
         try:
-            _run(replace_data_dir(config, Path(folder)), login, password, report)
+            config = replace(config, data_dir=Path(folder))
+            _run(config, login, password, credentials or CredentialStore(), report)
         except Exception as exc:  # reported, never a traceback instead of the JSON
             report["errors"].append(f"{type(exc).__name__}: {exc}")
     report["ok"] = not report["errors"]
@@ -71,18 +77,18 @@ def run_self_test(config: AppConfig, login: str, password: str) -> int:
     return 0 if report["ok"] else 1
 
 
-def replace_data_dir(config: AppConfig, data_dir: Path) -> AppConfig:
-    from dataclasses import replace
-
-    return replace(config, data_dir=data_dir)
-
-
-def _run(config: AppConfig, login: str, password: str, report: dict[str, Any]) -> None:
+def _run(
+    config: AppConfig,
+    login: str,
+    password: str,
+    credentials: CredentialStore,
+    report: dict[str, Any],
+) -> None:
     from PySide6.QtCore import QSize, qVersion
     from PySide6.QtWidgets import QApplication
 
     from icanal_desktop.app import build_app, install_translations
-    from icanal_desktop.credentials import SERVICE, CredentialStore
+    from icanal_desktop.credentials import SERVICE
     from icanal_desktop.resources import resource_path
     from icanal_desktop.session import ConnectionState
     from icanal_desktop.views.icons import app_icon
@@ -103,7 +109,6 @@ def _run(config: AppConfig, login: str, password: str, report: dict[str, Any]) -
         errors.append("the SVG app icon does not render (SVG plugins missing?)")
     report["resources"] = str(resource_path())
 
-    credentials = CredentialStore()
     status = credentials.status()
     report["keyring_backend"] = status.backend
     report["keyring_secure"] = status.secure
@@ -125,16 +130,17 @@ def _run(config: AppConfig, login: str, password: str, report: dict[str, Any]) -
             dialog.remember_check.setChecked(True)
         dialog.sign_in_button.click()
         session = parts.session
-        signed_in = _wait_until(
-            lambda: (
+
+        def signed_in() -> bool:
+            return (
                 session.state == ConnectionState.ONLINE
                 and parts.main_window.isVisible()
                 and session.snapshot is not None
                 and not session.busy
-            ),
-            TIMEOUT_S,
-        )
-        if not signed_in:
+            )
+
+        _wait_until(lambda: signed_in() or dialog.error_label.isVisible(), TIMEOUT_S)
+        if not signed_in():
             error = dialog.error_label.text() if dialog.error_label.isVisible() else ""
             errors.append(f"sign-in did not complete: {error or session.state.value}")
             return
@@ -147,6 +153,8 @@ def _run(config: AppConfig, login: str, password: str, report: dict[str, Any]) -
             errors.append("the refresh token was not saved in the keyring at sign-in")
         credentials.forget(known.key)  # leave nothing of the self-test in the keyring
 
+        report["bill_pdf_bytes"] = _first_bill_pdf_size(config, login, password)
+
         user = f"self-test-{secrets.token_hex(4)}"
         value = secrets.token_urlsafe(24)
         saved = credentials.save_refresh_token(user, value)
@@ -157,6 +165,24 @@ def _run(config: AppConfig, login: str, password: str, report: dict[str, Any]) -
         if not report["keyring_round_trip"]:
             errors.append("the keyring round trip failed")
     finally:
-        parts.main_window.hide()
-        parts.sign_in_dialog.hide()
         parts.shutdown()
+        for widget in (parts.main_window, parts.sign_in_dialog):
+            widget.hide()
+            widget.deleteLater()
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def _first_bill_pdf_size(config: AppConfig, login: str, password: str) -> int:
+    """Downloads the first bill's PDF with the app's client: the server's PDF (with --demo,
+    the embedded sandbox's fpdf2 inside the bundle) and the app's PDF check both work."""
+    from icanal_desktop.api import ApiClient
+
+    client = ApiClient(config.server_url, ca_bundle=config.ca_bundle)
+    try:
+        client.login(login, password)
+        bills = client.get_json("bills", "/bills").data["items"]
+        pdf = client.get_pdf("bill_pdf", f"/bills/{bills[0]['id']}/pdf").content
+        return len(pdf or b"")
+    finally:
+        client.close()

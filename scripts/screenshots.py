@@ -138,6 +138,32 @@ def grab_account_tabs(window: MainWindow, out: Path) -> None:
     password.reject()
 
 
+def grab_help(window: MainWindow, out: Path) -> None:
+    """Help → About, and the crash dialog an unexpected error would show."""
+    from PySide6.QtGui import QAction
+
+    from icanal_desktop.views.about_dialog import AboutDialog
+    from icanal_desktop.views.crash_dialog import CrashDialog, describe
+
+    about_action = window.findChild(QAction, "aboutAction")
+    assert about_action is not None
+    about_action.trigger()
+    about = window.findChild(AboutDialog, "aboutDialog")
+    assert about is not None
+    spin(300)
+    save(about, out / "about-dialog.png")
+    about.close()
+    try:
+        raise RuntimeError("example of an unexpected error")
+    except RuntimeError as exc:
+        details = describe(type(exc), exc, exc.__traceback__)
+    crash = CrashDialog(Path("~/.local/state/iCanal Desktop/log/icanal-desktop.log"), details)
+    crash.show()
+    spin(300)
+    save(crash, out / "crash-dialog.png")
+    crash.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", choices=("fr", "en"), default="en")
@@ -169,6 +195,7 @@ def main() -> None:
             save(window, args.out / f"{index}-{name}.png")
         grab_bills(window, args.out)
         grab_account_tabs(window, args.out)
+        grab_help(window, args.out)
         parts.shutdown()
         server.stop()
 

@@ -107,7 +107,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(self.tr("About iCanal Desktop"))
-        self.resize(620, 520)
+        self.resize(780, 560)
 
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(QSize(64, 64), self.devicePixelRatioF()))
@@ -141,7 +141,10 @@ class AboutDialog(QDialog):
         for row, component in enumerate(components):
             for column, text in enumerate((component.name, component.version, component.licence)):
                 self.components.setItem(row, column, QTableWidgetItem(text))
+        self.components.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.components.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.components.resizeColumnsToContents()
+        self.components.resizeRowsToContents()
         self.components.horizontalHeader().setStretchLastSection(True)
 
         lgpl = QLabel(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -44,7 +45,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setWindowTitle(self.tr("iCanal Desktop — unexpected problem"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         self.log_file = log_file
         self.count = 1
 
@@ -105,8 +106,10 @@ class CrashDialog(QDialog):
         buttons.addButton(self.continue_button, QDialogButtonBox.ButtonRole.AcceptRole)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(icon)
-        layout.addWidget(self.message)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.message, 1)
+        layout.addLayout(top)
         layout.addWidget(self.log_path_label)
         layout.addWidget(self.details)
         layout.addWidget(buttons)
