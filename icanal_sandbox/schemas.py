@@ -30,11 +30,19 @@ class FieldProblem(BaseModel):
 class Problem(BaseModel):
     """RFC 9457 problem details (media type application/problem+json)."""
 
-    type: str
+    type: str = Field(description="https://api.icanal.example/problems/<slug>")
     title: str
     status: int
     detail: str
-    errors: list[FieldProblem] | None = None
+    errors: list[FieldProblem] | None = Field(default=None, description="422 only.")
+    retry_after: int | None = Field(default=None, description="account-locked: seconds.")
+    reason: str | None = Field(default=None, description="last-payment-method: why.")
+    possible_from: str | None = Field(
+        default=None, description="plan-change-not-allowed: the first possible date."
+    )
+    subscription_status: str | None = Field(
+        default=None, description="subscription-not-active, no-pending-cancellation."
+    )
 
 
 Language = Literal["fr", "en"]
