@@ -17,7 +17,7 @@ from icanal_desktop.api.errors import SessionExpiredError
 from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.credentials import CredentialStore
 
-from ..conftest import DEMO, SandboxProcess
+from ..conftest import DEMO, SECOND, SandboxProcess
 from .memory_keyring import memory_store
 
 
@@ -265,3 +265,33 @@ def test_no_secure_keyring_means_not_remembered(
     _, err = capsys.readouterr()
     assert code == cli.EXIT_OK
     assert "not remembered" in err
+
+
+def test_several_accounts_on_one_computer(
+    signed_in: Icanal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    icanal = signed_in
+    code, out, err = icanal(
+        "login",
+        SECOND[0],
+        "--password-stdin",
+        "--remember",
+        stdin=SECOND[1] + "\n",
+        monkeypatch=monkeypatch,
+    )
+    assert code == cli.EXIT_OK, err
+    second_name = out.split("Signed in as ")[1].split(" (")[0]
+    code, out, _ = icanal("status", monkeypatch=monkeypatch)  # the last used account
+    assert f"Account: {second_name}" in out
+    code, out, _ = icanal("status", "--account", DEMO[0], monkeypatch=monkeypatch)
+    assert code == cli.EXIT_OK
+    assert "Account: Camille Durand" in out
+    code, out, _ = icanal(
+        "bills", "list", "--json", "--account", SECOND[0], monkeypatch=monkeypatch
+    )
+    second_bills = {b["id"] for b in json.loads(out)}
+    code, out, _ = icanal("bills", "list", "--json", "--account", DEMO[0], monkeypatch=monkeypatch)
+    assert second_bills.isdisjoint({b["id"] for b in json.loads(out)})
+    code, _, err = icanal("status", "--account", "nobody@icanal.example", monkeypatch=monkeypatch)
+    assert code == cli.EXIT_AUTH
+    assert "icanal login" in err
