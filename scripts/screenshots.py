@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from icanal_desktop.app import DEMO_LOGIN, build_app, install_translations
 from icanal_desktop.config import AppConfig
+from icanal_desktop.session import Session
 from icanal_desktop.views.bill_detail import BillDetailPane
 from icanal_desktop.views.main_window import MainWindow
 from icanal_desktop.views.theme import apply_theme
@@ -164,6 +165,43 @@ def grab_help(window: MainWindow, out: Path) -> None:
     crash.close()
 
 
+def grab_subscription(window: MainWindow, session: Session, out: Path) -> None:
+    """The contract tab, the plan comparison and its preview, and the cancellation screen."""
+    from icanal_desktop.views.cancel_dialog import CancelDialog
+    from icanal_desktop.views.change_plan_dialog import ChangePlanDialog
+    from icanal_desktop.views.forgot_password_dialog import ForgotPasswordDialog
+
+    tab = window.subscription
+    window.tabs.setCurrentWidget(tab)
+    spin(200)
+    tab.change_plan_button.click()
+    change = tab.findChild(ChangePlanDialog)
+    assert change is not None
+    spin(300)
+    model = change.plans_table.model()
+    pricier = next(r for r in range(model.rowCount()) if model.index(r, 2).data().startswith("+"))
+    change.plans_table.selectRow(pricier)
+    spin(200)
+    save(change, out / "change-plan-compare.png")
+    change.preview_button.click()
+    wait_for(lambda: change.pages.currentIndex() == 1)
+    spin(200)
+    save(change, out / "change-plan-preview.png")
+    change.reject()
+    tab.cancel_button.click()
+    cancel = tab.findChild(CancelDialog)
+    assert cancel is not None
+    wait_for(cancel.understood.isEnabled)
+    spin(200)
+    save(cancel, out / "cancel-dialog.png")
+    cancel.reject()
+    forgot = ForgotPasswordDialog(session, "demo@icanal.example", window)
+    forgot.show()
+    spin(200)
+    save(forgot, out / "forgot-password-dialog.png")
+    forgot.reject()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", choices=("fr", "en"), default="en")
@@ -193,6 +231,7 @@ def main() -> None:
             assert tab is not None
             name = tab.objectName().removesuffix("Tab")
             save(window, args.out / f"{index}-{name}.png")
+        grab_subscription(window, parts.session, args.out)
         grab_bills(window, args.out)
         grab_account_tabs(window, args.out)
         grab_help(window, args.out)

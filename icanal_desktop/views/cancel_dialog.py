@@ -43,7 +43,7 @@ class CancelDialog(QDialog):
         self._sent: tuple[str, str, str] | None = None
         self.setObjectName("cancelDialog")
         self.setWindowTitle(self.tr("Cancel my subscription"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(680)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         self.reason = QComboBox()

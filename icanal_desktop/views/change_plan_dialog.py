@@ -104,7 +104,8 @@ class ChangePlanDialog(QDialog):
         for option in options:
             box = QCheckBox(
                 self.tr("{name} (+{price} per month)").format(
-                    name=option.name, price=money_text(option.monthly_price)
+                    name=option.name.replace("&", "&&"),  # a literal &, not a shortcut
+                    price=money_text(option.monthly_price),
                 )
             )
             box.setObjectName(f"option_{option.id}")

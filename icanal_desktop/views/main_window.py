@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.switch_menu.clear()
         current = self._session.account
         for known in accounts:
-            action = QAction(known.label, self._switch_group)
+            action = QAction(known.label.replace("&", "&&"), self._switch_group)
             action.setCheckable(True)
             action.setChecked(current is not None and known.key == current.key)
             action.triggered.connect(partial(self._session.switch_account, known.key))
