@@ -164,6 +164,7 @@ def check_consistent(cache: AccountCache) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
 def test_kill_9_during_sync_leaves_whole_copies(sandbox: SandboxProcess, data_dir: Path) -> None:
     rng = random.Random(4)
     folder = account_dir(data_dir, sandbox.url, "acc")
