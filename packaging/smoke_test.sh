@@ -14,8 +14,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bundle=dist/icanal-desktop/icanal-desktop
-deb=$(ls dist/icanal-desktop_*_amd64.deb 2>/dev/null | head -1 || true)
+bundle=${ICANAL_SMOKE_BUNDLE:-dist/icanal-desktop}/icanal-desktop  # another bundle to check
+deb=${ICANAL_SMOKE_DEB:-$(ls dist/icanal-desktop_*_amd64.deb 2>/dev/null | head -1 || true)}
 login=demo@icanal.example
 password=Demo-2026!
 work=$(mktemp -d)
@@ -47,7 +47,7 @@ echo "smoke: sandbox at $url"
 
 check_version() {  # $1: the program
   local out
-  out=$("$1" --version)
+  out=$("$1" --version) || fail "$1 --version failed"
   [ "$out" = "iCanal Desktop $(sed -n 's/^__version__ = "\(.*\)"/\1/p' icanal_desktop/__init__.py)" ] \
     || fail "$1 --version said: $out"
   echo "smoke: $1 --version -> $out"
@@ -115,7 +115,7 @@ dpkg-query -W -f='${Status}' icanal-desktop 2>/dev/null | grep -q "ok installed"
 echo "smoke: installing $deb"
 install_deb() {
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -qq --no-install-recommends "./$deb" >/dev/null
+    apt-get install -y -qq --no-install-recommends "$(realpath "$deb")" >/dev/null
 }
 install_deb || { "${as_root[@]}" apt-get update -qq && install_deb; } || fail "the .deb did not install"
 trap '"${as_root[@]}" dpkg --purge icanal-desktop >/dev/null 2>&1 || true; cleanup' EXIT
