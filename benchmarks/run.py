@@ -66,7 +66,13 @@ def _in_keyring_session() -> None:
     sys.exit(code)
 
 
-def machine() -> str:
+def _load() -> str:
+    if not hasattr(os, "getloadavg"):
+        return "?"
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def machine(load_before: str) -> str:
     cpu = "?"
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -84,9 +90,9 @@ def machine() -> str:
     from PySide6 import __version__ as pyside
     from PySide6.QtCore import qVersion
 
-    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
     return (
-        f"machine: {os.cpu_count()} cores ({cpu}), {ram} RAM, load {load}; "
+        f"machine: {os.cpu_count()} cores ({cpu}), {ram} RAM, load average (1/5/15 min) "
+        f"{load_before} before, {_load()} after; "
         f"{platform.system()} {platform.release()}; Python {platform.python_version()}; "
         f"PySide6 {pyside}, Qt {qVersion()}; QPA "
         f"{os.environ.get('BENCH_QPA_PLATFORM', 'offscreen')}"
@@ -98,6 +104,7 @@ def main(argv: list[str] | None = None) -> None:
     if "B1" in args.only:
         _in_keyring_session()
     started = time.monotonic()
+    load_before = _load()
     work = args.keep or Path(tempfile.mkdtemp(prefix="icanal-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     rows: list[Row] = []
@@ -111,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
             shutil.rmtree(work, ignore_errors=True)
     mode = "QUICK smoke run: tiny sizes, one run each; not figures to quote" if args.quick else ""
     print()
-    print(machine())
+    print(machine(load_before))
     if mode:
         print(mode)
     print(time.strftime("run at %Y-%m-%d %H:%M UTC", time.gmtime()))
