@@ -127,3 +127,69 @@ def test_uninstall_gives_back_the_previous_hooks(reporter: CrashReporter) -> Non
     reporter.uninstall()
     assert sys.excepthook != reporter.excepthook
     assert threading.excepthook != reporter.thread_excepthook
+
+
+APP_THAT_FAILS = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from icanal_desktop import app
+from icanal_desktop.views.crash_dialog import CrashDialog
+
+real_build_app = app.build_app
+
+def build_app(*args, **kwargs):
+    parts = real_build_app(*args, **kwargs)
+
+    def fail():
+        raise RuntimeError("slot failed with card 4111111111111111")
+
+    def report():
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, CrashDialog)]
+        shown = [d for d in dialogs if d.isVisible()]
+        print("crash dialogs shown:", len(shown), flush=True)
+        if shown:
+            print("log:", shown[0].log_file, flush=True)
+        QApplication.quit()
+
+    QTimer.singleShot(300, fail)
+    QTimer.singleShot(2000, report)
+    return parts
+
+app.build_app = build_app
+sys.exit(app.main(sys.argv[1:]))
+"""
+
+
+def test_the_app_installs_the_reporter_and_its_log_file(tmp_path: Path) -> None:
+    """app.main, in its own process: an exception in a slot opens the crash dialog instead of
+    a silent exit, and lands redacted in the log file of the data folder."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("ICANAL_DATA_DIR", None)
+    env.pop("ICANAL_LOG_DIR", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            APP_THAT_FAILS,
+            "--server",
+            "http://127.0.0.1:9",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    log_file = tmp_path / "logs" / "icanal-desktop.log"
+    assert "crash dialogs shown: 1" in result.stdout, result.stderr
+    assert f"log: {log_file}" in result.stdout
+    logged = log_file.read_text(encoding="utf-8")
+    assert "RuntimeError: slot failed with card [card]" in logged
+    assert CARD not in logged
+    assert result.returncode == 0
