@@ -79,7 +79,7 @@ def test_filters_and_search_show_the_servers_rows(
     qtbot: QtBot, qtmodeltester, sandbox: SandboxProcess, data_dir: Path, parts: list[AppParts]
 ) -> None:
     tab = open_bills(qtbot, parts, sandbox.url, data_dir)
-    api = Api(sandbox.url, *DEMO)
+    api = Api(sandbox.url)
     everything = api.all_items("/bills")
     assert tab.model.total_count() == len(everything)
     assert numbers(tab) == [str(b["number"]) for b in everything]  # the server's order
@@ -199,7 +199,7 @@ def test_pay_an_overdue_bill_once_when_the_answer_is_dropped_and_the_button_pres
         assert payment.reference in dialog.receipt.text()
         assert dialog.pages.currentIndex() == 1
 
-        api = Api(faulty.url, *DEMO)
+        api = Api(faulty.url)
         payments = api.all_items(f"/payments?bill_id={bill.id}")
         mine = [p for p in payments if p["id"] == payment.id]
         assert len(mine) == 1
@@ -236,7 +236,7 @@ def test_report_a_problem_opens_a_ticket_linked_to_the_bill(
     qtbot.waitUntil(lambda: dialog.ticket is not None, timeout=10_000)
     thread = dialog.ticket
     assert thread is not None
-    tickets = Api(sandbox.url, *DEMO).all_items("/support/tickets")
+    tickets = Api(sandbox.url).all_items("/support/tickets")
     linked = [t for t in tickets if t.get("bill_id") == bill.id]
     assert [t["number"] for t in linked] == [thread.ticket.number]
     assert thread.ticket.number in tab.status.text()
@@ -246,7 +246,7 @@ def test_exports_reopen_with_the_same_rows(
     qtbot: QtBot, sandbox: SandboxProcess, data_dir: Path, tmp_path: Path, parts: list[AppParts]
 ) -> None:
     tab = open_bills(qtbot, parts, sandbox.url, data_dir)
-    api = Api(sandbox.url, *DEMO)
+    api = Api(sandbox.url)
 
     server_payments = api.all_items("/payments")
     qtbot.waitUntil(lambda: tab.payments.model.rowCount() == len(server_payments))
@@ -364,7 +364,7 @@ def test_retrying_after_every_answer_was_lost_replays_the_same_payment(
         assert payment is not None
         assert dialog.idempotency_key == key
         assert dialog.attempts == 2
-        payments = Api(clean.url, *DEMO).all_items(f"/payments?bill_id={bill.id}")
+        payments = Api(clean.url).all_items(f"/payments?bill_id={bill.id}")
         succeeded = [p for p in payments if p["status"] == "succeeded"]
         assert [p["id"] for p in succeeded] == [payment.id]
     finally:
@@ -385,7 +385,7 @@ def test_details_the_sync_did_not_keep_are_fetched_when_a_bill_is_opened(
         assert kept == [None], "the sync keeps only recent bills' details"
 
         select_bill(qtbot, tab, oldest.id)
-        server_detail = Api(server.url, *SCALE).get(f"/bills/{oldest.id}")
+        server_detail = Api(server.url, SCALE).get(f"/bills/{oldest.id}")
         assert isinstance(server_detail, dict)
         qtbot.waitUntil(
             lambda: tab.detail.lines_model.rowCount() == len(server_detail["lines"]) > 0,

@@ -21,7 +21,7 @@ def test_dashboard_shows_the_accounts_figures(
     parts = build(qtbot, sandbox.url, data_dir)
     sign_in(qtbot, parts, *DEMO)
     dash = parts.main_window.dashboard
-    api = Api(sandbox.url, *DEMO)
+    api = Api(sandbox.url)
 
     unpaid = [b for b in api.all_items("/bills") if b["status"] in ("due", "overdue", "failed")]
     due = 0

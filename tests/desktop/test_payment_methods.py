@@ -26,7 +26,7 @@ from icanal_desktop.views.add_payment_method_dialog import AddPaymentMethodDialo
 from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
 
 from ..conftest import SECOND, SandboxProcess, start_sandbox
-from .account_app import Api, OpenApp, app_opener
+from .driver import Api, OpenApp, app_opener
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from icanal_desktop.views.change_password_dialog import ChangePasswordDialog, st
 from icanal_desktop.views.profile_tab import ProfileTab
 
 from ..conftest import DEMO, SandboxProcess
-from .account_app import Api, OpenApp, app_opener, can_sign_in
+from .driver import Api, OpenApp, app_opener, can_sign_in
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from icanal_desktop.views.profile_tab import ProfileTab
 from icanal_desktop.views.theme import apply_theme, is_dark
 
 from ..conftest import SECOND, SandboxProcess
-from .account_app import OpenApp, app_opener
+from .driver import OpenApp, app_opener
 
 ENGLISH_TABS = ["Dashboard", "Subscription", "Bills", "Payment methods", "Support", "Profile"]
 FRENCH_TABS = [

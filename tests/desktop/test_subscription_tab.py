@@ -31,7 +31,7 @@ def signed_in(
     assert isinstance(tab, SubscriptionTab)
     qtbot.waitUntil(lambda: tab.channels.rowCount() > 0)
     parts.main_window.tabs.setCurrentWidget(tab)
-    yield parts, Api(sandbox.url, *DEMO)
+    yield parts, Api(sandbox.url)
     parts.shutdown()
 
 

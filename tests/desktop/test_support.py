@@ -21,7 +21,7 @@ from icanal_desktop.views.chat_view import CHAT_SUBJECT
 from icanal_desktop.views.support_tab import SupportTab
 
 from ..conftest import SandboxProcess, start_sandbox
-from .account_app import Api, OpenApp, app_opener
+from .driver import Api, OpenApp, app_opener
 
 
 @pytest.fixture
