@@ -526,10 +526,15 @@ class AccountCache:
 
         Dates are ISO strings and amounts integer minor units, exactly as stored; rows come
         in the server's order (they were inserted in it, so rowid order is list order).
+        Read from the packed column and split here: SQLite handing Python twelve values per
+        row took twice as long (100,000 bills: ~0.6 s against ~0.3 s, benchmarks B4).
         """
-        where, params = self._bill_filter(year, status)
-        sql = f"SELECT {', '.join(BILL_COLUMNS)} FROM bills {where} ORDER BY rowid"  # noqa: S608
-        return self._query(sql, params)
+        packed = self.bill_rows_packed(year, status)
+        if "" in packed:  # not packed (never expected): the columns hold the truth
+            where, params = self._bill_filter(year, status)
+            sql = f"SELECT {', '.join(BILL_COLUMNS)} FROM bills {where} ORDER BY rowid"  # noqa: S608
+            return self._query(sql, params)
+        return [_unpack_bill(text) for text in packed]
 
     def bill_rows_packed(self, year: int | None = None, status: str | None = None) -> list[str]:
         """The fastest path: one string per bill, its BILL_COLUMNS joined by PACK_SEPARATOR
@@ -653,6 +658,14 @@ def _bill_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
         json.dumps(payload),
         PACK_SEPARATOR.join(listed),
     )
+
+
+def _unpack_bill(packed: str) -> tuple[Any, ...]:
+    """A `bill_rows_packed()` string as the `bill_rows()` tuple (amounts int, no
+    subscription id None), as the columns hold it."""
+    f = packed.split(PACK_SEPARATOR)
+    return (f[0], f[1], f[2], f[3], f[4], f[5], int(f[6]), int(f[7]), int(f[8]), f[9], f[10],
+            f[11] or None)  # fmt: skip
 
 
 def _bill_from_row(row: Sequence[Any]) -> billing.Bill:
