@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
+BUILD = ROOT / "build"  # generated icons and version resource
 APP_NAME = "iCanal Desktop"
 EXECUTABLE = "icanal-desktop"
 BUNDLE_ID = "example.icanal.desktop"
@@ -260,7 +261,7 @@ def _imports(src: str) -> list[str]:
 def png_icon(size: int = 512) -> str:
     """The app's SVG icon rendered to a PNG in build/ (PyInstaller makes the .ico and the
     .icns out of it with Pillow)."""
-    out = ROOT / "build" / f"icanal-desktop-{size}.png"
+    out = BUILD / f"icanal-desktop-{size}.png"
     if out.exists() and out.stat().st_mtime >= ICON_SVG.stat().st_mtime:
         return str(out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -283,7 +284,42 @@ def ico_icon() -> str:
     """build/icanal-desktop.ico (16 to 256 px) for the Windows executable and its installer."""
     from PIL import Image  # Pillow: in the venv with the sandbox extra (fpdf2)
 
-    out = ROOT / "build" / "icanal-desktop.ico"
+    out = BUILD / "icanal-desktop.ico"
     sizes = [(n, n) for n in (16, 24, 32, 48, 64, 128, 256)]
-    Image.open(png_icon(256)).save(out, sizes=sizes)
+    with Image.open(png_icon(256)) as image:
+        image.save(out, sizes=sizes)
+    return str(out)
+
+
+def windows_version_file() -> str:
+    """build/version_info.txt: the Windows version resource (company, product, file version)
+    in PyInstaller's text form, read by PyInstaller on Windows only."""
+    numbers = version_tuple()
+    strings = {
+        "CompanyName": PUBLISHER,
+        "FileDescription": APP_NAME,
+        "FileVersion": version(),
+        "InternalName": EXECUTABLE,
+        "LegalCopyright": COPYRIGHT,
+        "OriginalFilename": f"{EXECUTABLE}.exe",
+        "ProductName": APP_NAME,
+        "ProductVersion": version(),
+    }
+    table = ",\n".join(f"          StringStruct({k!r}, {v!r})" for k, v in strings.items())
+    text = f"""VSVersionInfo(
+  ffi=FixedFileInfo(filevers={numbers}, prodvers={numbers}, mask=0x3F, flags=0x0,
+                    OS=0x40004, fileType=0x1, subtype=0x0, date=(0, 0)),
+  kids=[
+    StringFileInfo([
+      StringTable('040904B0', [
+{table}
+      ])
+    ]),
+    VarFileInfo([VarStruct('Translation', [1033, 1200])])
+  ]
+)
+"""
+    out = BUILD / "version_info.txt"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
     return str(out)

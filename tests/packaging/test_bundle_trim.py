@@ -106,3 +106,45 @@ def test_version_comes_from_the_package() -> None:
 
     assert common.version() == __version__
     assert common.version_tuple()[:2] == tuple(int(p) for p in __version__.split(".")[:2])
+
+
+def test_windows_version_resource(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from icanal_desktop import __version__
+
+    monkeypatch.setattr(common, "BUILD", tmp_path)
+    text = Path(common.windows_version_file()).read_text(encoding="utf-8")
+    found: dict[str, object] = {}
+
+    def record(name: str):  # stands in for PyInstaller's classes (Windows only)
+        def make(*args: object, **kwargs: object) -> tuple[str, tuple[object, ...]]:
+            if name == "StringStruct":
+                found[str(args[0])] = args[1]
+            if name == "FixedFileInfo":
+                found["filevers"] = kwargs["filevers"]
+            return name, args
+
+        return make
+
+    names = ["VSVersionInfo", "FixedFileInfo", "StringFileInfo", "StringTable"]
+    names += ["StringStruct", "VarFileInfo", "VarStruct"]
+    eval(text, {n: record(n) for n in names})  # noqa: S307 - our own generated file
+    assert found["ProductVersion"] == found["FileVersion"] == __version__
+    assert found["ProductName"] == "iCanal Desktop"
+    assert found["CompanyName"] == "iCanal"
+    assert found["filevers"] == common.version_tuple()
+
+
+def test_icons_for_windows_and_macos(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # qapp: png_icon() makes a QGuiApplication when none exists; widget tests need theirs.
+    pytest.importorskip("PIL", reason="Pillow comes with the sandbox extra")
+    from PIL import Image
+
+    monkeypatch.setattr(common, "BUILD", tmp_path)
+    with Image.open(common.png_icon(256)) as png:
+        assert png.size == (256, 256)
+        assert png.getpixel((128, 128)) != png.getpixel((0, 0))  # drawn, not blank
+    with Image.open(common.ico_icon()) as ico:
+        assert ico.format == "ICO"
+        assert (256, 256) in ico.info["sizes"]
