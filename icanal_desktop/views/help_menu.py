@@ -35,6 +35,7 @@ def open_folder(folder: Path) -> bool:
 def add_help_menu(window: QMainWindow) -> QMenu:
     menu = window.menuBar().addMenu(translate("HelpMenu", "&Help"))
     menu.setObjectName("helpMenu")
+    menu.setIcon(icon("help"))  # shown where the menu is a button (a toolbar, macOS' Dock)
 
     open_logs = QAction(icon("log-folder"), translate("HelpMenu", "Open &log folder"), window)
     open_logs.setObjectName("openLogFolderAction")

@@ -108,3 +108,4 @@ def test_open_log_folder_opens_the_folder_the_app_logs_to(parts: AppParts, tmp_p
 def test_the_window_actions_have_svg_icons(parts: AppParts) -> None:
     for name in ("refreshAction", "signOutAction", "aboutAction", "openLogFolderAction"):
         assert not action(parts, name).icon().isNull(), name
+    assert not parts.main_window.help_menu.icon().isNull()
