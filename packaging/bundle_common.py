@@ -196,6 +196,8 @@ def keep(dest: str) -> bool:
     parts = path.parts
     if DROP_QT_LIBS.match(path.name) and "plugins" not in parts:
         return False  # in PySide6/Qt/lib, or its symlink at the top of the bundle
+    if any(p.endswith(".framework") and DROP_QT_LIBS.match(p) for p in parts):
+        return False  # macOS: the whole framework, not a folder without its library
     if "PySide6" in parts:
         if DROP_QT_BINDINGS.search(text):
             return False

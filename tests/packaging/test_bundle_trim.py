@@ -51,6 +51,8 @@ common = load_common()
         "PySide6/QtPdfWidgets.abi3.so",
         "PySide6/QtCharts.abi3.so",
         "libQt6Core.so.6",
+        "PySide6/Qt/lib/QtGui.framework/Versions/A/QtGui",
+        "PySide6/Qt/lib/QtGui.framework/Versions/A/Resources/Info.plist",
         "resources/translations/icanal_fr.qm",
         "PIL/_imaging.cpython-311-x86_64-linux-gnu.so",  # fpdf2 (the demo server) needs it
     ],
@@ -75,6 +77,8 @@ def test_kept(dest: str) -> None:
         "PySide6/Qt/lib/libQt6Quick.so.6",
         "PySide6/Qt/lib/libQt6Qml.so.6",
         "libQt6Quick.so.6",  # PyInstaller's symlink at the top of the bundle
+        "PySide6/Qt/lib/QtQuick.framework/Versions/A/QtQuick",
+        "PySide6/Qt/lib/QtQuick.framework/Versions/A/Resources/Info.plist",
         "PySide6/QtNetwork.abi3.so",
         "PySide6/QtOpenGL.abi3.so",
         "PySide6\\opengl32sw.dll",
