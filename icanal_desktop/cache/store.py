@@ -18,8 +18,9 @@ import json
 import logging
 import os
 import sqlite3
+import sys
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -660,12 +661,13 @@ def _bill_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _unpack_bill(packed: str) -> tuple[Any, ...]:
+def _unpack_bill(packed: str, same: Callable[[str], str] = sys.intern) -> tuple[Any, ...]:
     """A `bill_rows_packed()` string as the `bill_rows()` tuple (amounts int, no
-    subscription id None), as the columns hold it."""
+    subscription id None), as the columns hold it. Dates, currency, status and subscription
+    repeat from bill to bill: one string each (100,000 bills: 75 MiB -> 32 MiB, B4)."""
     f = packed.split(PACK_SEPARATOR)
-    return (f[0], f[1], f[2], f[3], f[4], f[5], int(f[6]), int(f[7]), int(f[8]), f[9], f[10],
-            f[11] or None)  # fmt: skip
+    return (f[0], f[1], same(f[2]), same(f[3]), same(f[4]), same(f[5]), int(f[6]), int(f[7]),
+            int(f[8]), same(f[9]), same(f[10]), same(f[11]) or None)  # fmt: skip
 
 
 def _bill_from_row(row: Sequence[Any]) -> billing.Bill:
