@@ -24,6 +24,7 @@ from benchmarks.table import Row, render
 
 BENCHES = ("B1", "B2", "B3", "B4", "B5", "B6")
 _REEXEC = "BENCH_IN_KEYRING_SESSION"
+FAILED = "(failed)"
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -128,6 +129,9 @@ def main(argv: list[str] | None = None) -> None:
         print()
         print(extra)
     print(f"\n(all benchmarks took {time.monotonic() - started:.0f} s)")
+    broken = sorted({r.bench for r in rows if r.what == FAILED})
+    if broken:  # a missed target never fails the command; a benchmark that broke does
+        sys.exit(f"benchmark(s) that could not run: {', '.join(broken)} (see above)")
 
 
 def _run_one(bench: str, args: argparse.Namespace, work: Path, extras: list[str]) -> list[Row]:
@@ -145,7 +149,7 @@ def _run_one(bench: str, args: argparse.Namespace, work: Path, extras: list[str]
         return runners[bench]()
     except Exception as exc:  # one broken benchmark still lets the others print
         traceback.print_exc()
-        return [Row(bench, "(failed)", None, "", note=f"error: {type(exc).__name__}: {exc}")]
+        return [Row(bench, FAILED, None, "", note=f"error: {type(exc).__name__}: {exc}")]
 
 
 def _b1(work: Path, quick: bool) -> list[Row]:
