@@ -165,7 +165,24 @@ def check_consistent(cache: AccountCache) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
-def test_kill_9_during_sync_leaves_whole_copies(sandbox: SandboxProcess, data_dir: Path) -> None:
+def test_kill_9_during_sync_leaves_whole_copies(
+    tmp_path_factory: pytest.TempPathFactory, data_dir: Path
+) -> None:
+    # 20 ms a request keeps a demo sync a few seconds long, so the kills land in the middle
+    # of it; the test's many syncs a minute are not what the rate limit is for.
+    server = start_sandbox(
+        tmp_path_factory.mktemp("slow-sandbox"),
+        "--faults",
+        "latency=20ms,seed=4",
+        *NO_LIMIT,
+    )
+    try:
+        _kill_9_rounds(server, data_dir)
+    finally:
+        server.stop()
+
+
+def _kill_9_rounds(sandbox: SandboxProcess, data_dir: Path) -> None:
     rng = random.Random(4)
     folder = account_dir(data_dir, sandbox.url, "acc")
     client = sign_in(sandbox.url)

@@ -257,6 +257,7 @@ def test_a_dropped_answer_adds_the_method_once(
     faulty = start_sandbox(folder, "--port", port, "--faults", DROP_FIRST)
     try:
         tab = methods_tab(parts)
+        qtbot.waitUntil(lambda: tab.model.rowCount() > 0)  # the tab loads off the GUI thread
         before = tab.model.rowCount()
         dialog = open_dialog(qtbot, tab, "addMobileMoneyAction")
         dialog.operator_combo.setCurrentIndex(dialog.operator_combo.findData("mtn_momo"))
