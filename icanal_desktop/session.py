@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from icanal_desktop.accounts import AccountRegistry, KnownAccount
@@ -352,9 +353,13 @@ class Session(QObject):
         work: Callable[[ApiClient, AccountCache], T],
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
+        *,
+        owner: QObject | None = None,
     ) -> TaskHandle | None:
         """Runs one user action (pay a bill, change plan…) on the writer; the same action
-        while it runs is not sent twice. Its result and the refreshed data come back here."""
+        while it runs is not sent twice. Its result and the refreshed data come back here;
+        `on_done`/`on_error` are skipped when `owner` (the dialog that asked) is gone — the
+        action still happened, and the session still shows its effect."""
         current = self._current
         if current is None or current.known is None:
             return None
@@ -364,7 +369,7 @@ class Session(QObject):
 
         def done(result: T) -> None:
             self.action_finished.emit(name, result)
-            if on_done is not None:
+            if on_done is not None and _alive(owner):
                 on_done(result)
             refreshed = getattr(result, "refresh", None)  # actions.Outcome
             if isinstance(refreshed, SyncReport) and refreshed.fetched:
@@ -375,7 +380,7 @@ class Session(QObject):
             if _is_connection_error(exc) and current is self._current:
                 self._on_connection_error(exc)
             self.action_failed.emit(name, exc)
-            if on_error is not None:
+            if on_error is not None and _alive(owner):
                 on_error(exc)
 
         return self._runner.run(in_worker, done, failed, key=f"action:{name}", writes_cache=True)
@@ -413,6 +418,8 @@ class Session(QObject):
         work: Callable[[ApiClient], T],
         on_done: Callable[[T], None],
         on_error: Callable[[Exception], None],
+        *,
+        owner: QObject | None = None,
     ) -> TaskHandle:
         """Runs a request that needs no account (password reset) with a client of its own."""
 
@@ -423,7 +430,7 @@ class Session(QObject):
             finally:
                 client.close()
 
-        return self._runner.run(in_worker, on_done, on_error, key=f"signed-out:{name}")
+        return self._runner.run(in_worker, on_done, on_error, owner=owner, key=f"signed-out:{name}")
 
     def action_running(self, name: str) -> bool:
         return self._runner.is_running(f"action:{name}")
@@ -524,6 +531,10 @@ class Session(QObject):
             current.client.close()
             if current.cache is not None:
                 current.cache.close()  # else a late worker still uses it; exit closes it
+
+
+def _alive(owner: QObject | None) -> bool:
+    return owner is None or shiboken6.isValid(owner)
 
 
 def _is_connection_error(exc: Any) -> bool:

@@ -275,7 +275,7 @@ class AddPaymentMethodDialog(QDialog):
             return
         self._clear_errors()
         self._set_sending(True)
-        self._session.run_action(ACTION, self._work(), self._on_added, self._on_failed)
+        self._session.run_action(ACTION, self._work(), self._on_added, self._on_failed, owner=self)
 
     def _work(self) -> Callable[[ApiClient, AccountCache], Any]:
         key = self._key

@@ -157,4 +157,6 @@ class AppSettingsView(QGroupBox):
             self.clear_button.setEnabled(self._session.online)
             self.cache_label.setText(describe_error(exc))
 
-        self._session.run_action("clear-cache", lambda _client, cache: cache.clear(), done, failed)
+        self._session.run_action(
+            "clear-cache", lambda _client, cache: cache.clear(), done, failed, owner=self
+        )

@@ -57,7 +57,7 @@ class BillsExporter(QObject):
             self.message.emit(describe_error(exc))
             self.finished.emit()
 
-        self._session.run_action("export-year", work, done, failed)
+        self._session.run_action("export-year", work, done, failed, owner=self)
 
     def export_calendar(self, path: Path) -> None:
         today = dt.date.today()

@@ -288,6 +288,7 @@ class BillsTab(QWidget):
                 if token == self._detail_token
                 else None
             ),
+            owner=self,
         )
 
     def _load_pdf(self) -> None:
@@ -334,6 +335,7 @@ class BillsTab(QWidget):
             lambda client, cache: actions.bill_pdf(client, cache, bill_id),
             lambda pdf: self._pdf_read(token, bill, pdf) if token == self._detail_token else None,
             failed,
+            owner=self,
         )
 
     # -- actions ----------------------------------------------------------------------------

@@ -129,6 +129,7 @@ class CancelDialog(QDialog):
             lambda client, _cache: actions.preview_cancellation(client, self._sub.id),
             self._on_preview,
             failed,
+            owner=self,
         )
 
     def _on_preview(self, preview: CancellationPreview) -> None:
@@ -214,6 +215,7 @@ class CancelDialog(QDialog):
             ),
             done,
             failed,
+            owner=self,
         )
 
     def _show_error(self, text: str) -> None:

@@ -129,6 +129,7 @@ class ChangePasswordDialog(QDialog):
             lambda client, _cache: actions.change_password(client, current, new),
             lambda _: self.accept(),
             self._on_failed,
+            owner=self,
         )
 
     def _on_failed(self, exc: Exception) -> None:

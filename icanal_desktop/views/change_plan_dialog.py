@@ -250,6 +250,7 @@ class ChangePlanDialog(QDialog):
             ),
             done,
             self._failed,
+            owner=self,
         )
 
     def _show_preview(self, preview: PlanChangePreview) -> None:
@@ -316,6 +317,7 @@ class ChangePlanDialog(QDialog):
             ),
             done,
             failed,
+            owner=self,
         )
 
     def _failed(self, exc: Exception) -> None:

@@ -140,7 +140,9 @@ class ChatView(QWidget):
     def poll(self) -> None:
         if self._session.online and not self._session.action_running("chat-refresh"):
             self._session.run_action(
-                "chat-refresh", lambda client, cache: actions.refresh(client, cache, ["tickets"])
+                "chat-refresh",
+                lambda client, cache: actions.refresh(client, cache, ["tickets"]),
+                owner=self,
             )
 
     # -- sending --------------------------------------------------------------------------
@@ -170,7 +172,9 @@ class ChatView(QWidget):
         self.pending.append(text)
         self.input.clear()
         self._show(self.conversation)
-        self._session.run_action("chat-send", work, self._sent, lambda exc: self._failed(exc, text))
+        self._session.run_action(
+            "chat-send", work, self._sent, lambda exc: self._failed(exc, text), owner=self
+        )
 
     def _sent(self, outcome: actions.Outcome[TicketThread]) -> None:
         self._key = new_idempotency_key()

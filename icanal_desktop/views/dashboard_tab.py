@@ -293,7 +293,9 @@ class DashboardTab(QWidget):
         return row
 
     def _dismiss(self, key: str) -> None:
-        self._session.run_action(f"dismiss:{key}", lambda _client, cache: cache.dismiss_alert(key))
+        self._session.run_action(
+            f"dismiss:{key}", lambda _client, cache: cache.dismiss_alert(key), owner=self
+        )
 
 
 def _main_subscription(subscriptions: tuple[Subscription, ...]) -> Subscription | None:

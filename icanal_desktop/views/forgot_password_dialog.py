@@ -157,7 +157,11 @@ class ForgotPasswordDialog(QDialog):
             self._say(describe_error(exc), error=True)
 
         self._session.run_signed_out(
-            "reset-request", lambda client: client.request_password_reset(email), done, failed
+            "reset-request",
+            lambda client: client.request_password_reset(email),
+            done,
+            failed,
+            owner=self,
         )
 
     def _confirm(self) -> None:
@@ -183,4 +187,5 @@ class ForgotPasswordDialog(QDialog):
             lambda client: client.confirm_password_reset(email, code, password),
             done,
             failed,
+            owner=self,
         )

@@ -139,7 +139,7 @@ class NewTicketDialog(QDialog):
                 client, cache, category, subject, message, bill_id, idempotency_key=key
             )
 
-        self._session.run_action("new-ticket", work, self._done, self._failed)
+        self._session.run_action("new-ticket", work, self._done, self._failed, owner=self)
 
     def _done(self, outcome: actions.Outcome[catalog.TicketThread]) -> None:
         self.ticket = outcome.value

@@ -166,7 +166,7 @@ class PayBillDialog(QDialog):
         def work(client: ApiClient, cache: AccountCache) -> actions.Outcome[billing.Payment]:
             return actions.pay_bill(client, cache, bill_id, method.id, idempotency_key=key)
 
-        self._session.run_action(self._action_name(), work, self._done, self._failed)
+        self._session.run_action(self._action_name(), work, self._done, self._failed, owner=self)
 
     def _done(self, outcome: actions.Outcome[billing.Payment]) -> None:
         payment = outcome.value

@@ -215,6 +215,7 @@ class PaymentMethodsTab(QWidget):
             ),
             done,
             self._on_failed,
+            owner=self,
         )
 
     def confirm_remove(self) -> QMessageBox | None:
@@ -252,6 +253,7 @@ class PaymentMethodsTab(QWidget):
             ),
             done,
             self._on_failed,
+            owner=self,
         )
 
     def _on_failed(self, exc: Exception) -> None:

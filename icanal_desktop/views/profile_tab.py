@@ -277,6 +277,7 @@ class ProfileTab(QWidget):
             lambda client, cache: actions.update_profile(client, cache, changes),
             self._saved,
             self._failed,
+            owner=self,
         )
 
     def _saved(self, _: object) -> None:

@@ -349,6 +349,7 @@ class SubscriptionTab(QWidget):
             ),
             done,
             failed,
+            owner=self,
         )
 
     def _reactivate(self) -> None:
@@ -373,6 +374,7 @@ class SubscriptionTab(QWidget):
             ),
             done,
             failed,
+            owner=self,
         )
 
     def _open_change_plan(self) -> None:

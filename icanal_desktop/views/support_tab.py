@@ -251,6 +251,7 @@ class SupportTab(QWidget):
                     lambda client, cache: actions.ticket_thread(client, cache, ticket_id),
                     lambda _: self._load_thread(ticket_id, fetched=True),
                     lambda exc: self.thread_view.show_missing(describe_error(exc)),
+                    owner=self,
                 )
             else:
                 self.thread_view.show_missing(

@@ -151,6 +151,7 @@ class TicketThreadView(QWidget):
             ),
             self._on_replied,
             self._on_failed,
+            owner=self,
         )
 
     def _on_replied(self, outcome: actions.Outcome[TicketThread]) -> None:

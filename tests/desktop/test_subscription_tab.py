@@ -17,7 +17,7 @@ from icanal_desktop.views.cancel_dialog import CancelDialog
 from icanal_desktop.views.change_plan_dialog import ChangePlanDialog
 from icanal_desktop.views.subscription_tab import SubscriptionTab
 
-from ..conftest import DEMO, SandboxProcess
+from ..conftest import DEMO, SandboxProcess, start_sandbox
 from .driver import Api, build, sign_in
 
 
@@ -172,3 +172,27 @@ def test_models_pass_the_qt_model_tester(
     assert dialog.comparison.rowCount() >= 3  # the real catalog
     qtmodeltester.check(dialog.comparison)
     dialog.reject()
+
+
+def test_closing_a_dialog_mid_request_is_harmless(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path
+) -> None:
+    """The answer of a request arrives after its dialog is gone: no callback into the
+    deleted dialog ("Internal C++ object already deleted"), and the session carries on."""
+    server = start_sandbox(tmp_path, "--faults", "latency=400ms,seed=2")
+    try:
+        parts = build(qtbot, server.url, data_dir)
+        sign_in(qtbot, parts, *DEMO, timeout=60_000)
+        tab = tab_of(parts)
+        qtbot.waitUntil(lambda: tab.channels.rowCount() > 0)
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)  # asks for a preview
+        dialog = tab.findChild(CancelDialog)
+        assert dialog is not None
+        assert parts.session.action_running("cancel-preview")
+        dialog.close()  # deletes itself (WA_DeleteOnClose) while the preview is in flight
+        qtbot.waitUntil(lambda: not parts.session.action_running("cancel-preview"), timeout=10_000)
+        qtbot.wait(100)  # the answer's delivery has run
+        assert tab.findChild(CancelDialog) is None
+        parts.shutdown()
+    finally:
+        server.stop()
