@@ -62,7 +62,7 @@ DEB_RECOMMENDS = ["gnome-keyring | kwalletmanager | keepassxc", "xdg-utils"]
 DESKTOP_ENTRY = """\
 [Desktop Entry]
 Type=Application
-Version=1.5
+Version=1.4
 Name=iCanal Desktop
 GenericName=Pay-TV account
 GenericName[fr]=Espace client TV
