@@ -125,8 +125,9 @@ class BillsTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((168, 140, 92, 92, 74, 104)):
-            self.table.setColumnWidth(column, width)
+        # Widths follow the texts of the first rows (not all 100,000: a bounded sample).
+        header.setResizeContentsPrecision(200)
+        self._columns_sized = False
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
 
         self.detail = BillDetailPane()
@@ -198,6 +199,9 @@ class BillsTab(QWidget):
             self._reload_pending = False
             self.reload_bills()
         self.model.set_rows(prepared)
+        if not self._columns_sized and self.model.total_count():
+            self._columns_sized = True  # once: later a user's own widths stay
+            self.table.resizeColumnsToContents()
         year = self.year_filter.currentData()
         self.year_filter.blockSignals(True)
         while self.year_filter.count() > 1:

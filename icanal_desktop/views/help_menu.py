@@ -1,5 +1,5 @@
 """The Help menu of the main window: open the log folder, About. Built by one call from
-MainWindow (`add_help_menu(self)`); also gives the window's main actions their icons."""
+MainWindow (`add_help_menu(self)`)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,6 @@ def open_folder(folder: Path) -> bool:
 def add_help_menu(window: QMainWindow) -> QMenu:
     menu = window.menuBar().addMenu(translate("HelpMenu", "&Help"))
     menu.setObjectName("helpMenu")
-    menu.setIcon(icon("help"))  # shown where the menu is a button (a toolbar, macOS' Dock)
 
     open_logs = QAction(icon("log-folder"), translate("HelpMenu", "Open &log folder"), window)
     open_logs.setObjectName("openLogFolderAction")
@@ -51,12 +50,6 @@ def add_help_menu(window: QMainWindow) -> QMenu:
     about.setMenuRole(QAction.MenuRole.AboutRole)
     about.triggered.connect(lambda: _show_about(window))
     menu.addAction(about)
-
-    # The window's own actions get their icons here, so main_window.py needs one line.
-    for name, icon_name in (("refresh_action", "refresh"), ("sign_out_action", "sign-out")):
-        action = getattr(window, name, None)
-        if isinstance(action, QAction):
-            action.setIcon(icon(icon_name))
     return menu
 
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
-    QStyle,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from icanal_desktop.sync import SyncReport
 from icanal_desktop.views.bills_tab import BillsTab
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.help_menu import add_help_menu
+from icanal_desktop.views.icons import icon
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.offline_banner import OfflineBanner
 from icanal_desktop.views.online_gate import OnlineGate
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.refresh_action = QAction(self.tr("&Refresh"), self)
         self.refresh_action.setObjectName("refreshAction")
         self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setIcon(icon("refresh"))
         self.refresh_action.triggered.connect(self._session.sync)
         menu.addAction(self.refresh_action)
         self.refresh_action.setToolTip(self.tr("Get the latest from iCanal now (F5)"))
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setObjectName("signOutAction")
+        self.sign_out_action.setIcon(icon("sign-out"))
         self.sign_out_action.triggered.connect(lambda: self._session.sign_out())
         self.forget_action = QAction(self.tr("Sign out and &forget this computer"), self)
         self.forget_action.setObjectName("forgetComputerAction")
@@ -148,9 +150,6 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.refresh_action.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_BrowserReload)
-        )
         toolbar.addAction(self.refresh_action)
 
     def _fill_switcher(self, accounts: list[KnownAccount]) -> None:
