@@ -27,9 +27,9 @@ from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.sync import ALL_RESOURCES, sync_account
 
 from ..conftest import DEMO, SandboxProcess, start_sandbox
+from ..tls_certs import make_ca_and_server_cert
 from .memory_keyring import memory_store
 from .scripted_server import FakeClock
-from .tls_certs import make_ca_and_server_cert
 
 FAULTS = "error_rate=0.2,drop_rate=0.05,malformed_rate=0.02,truncate_pdf_rate=0.1,seed=7"
 NO_LIMIT = ("--rate-limit-account", "100000", "--rate-limit-address", "100000")
