@@ -30,6 +30,7 @@ from icanal_desktop.api import billing, catalog, records
 from icanal_desktop.api.errors import MalformedResponseError
 from icanal_desktop.cache.paths import private_dir
 from icanal_desktop.cache.schema import (
+    BILL_PACKED_COLUMNS,
     MIGRATIONS,
     PACK_SEPARATOR,
     SCHEMA_VERSION,
@@ -43,20 +44,7 @@ log = logging.getLogger(__name__)
 
 CACHE_FILE = "cache.sqlite3"
 ITEM_RESOURCES = ("subscriptions", "plans", "channels", "payment_methods", "tickets", "faq")
-BILL_COLUMNS = (
-    "id",
-    "number",
-    "period_start",
-    "period_end",
-    "issue_date",
-    "due_date",
-    "total_excl_tax",
-    "tax",
-    "total",
-    "currency",
-    "status",
-    "subscription_id",
-)
+BILL_COLUMNS = BILL_PACKED_COLUMNS  # what a bill row holds, in `bill_rows()` order
 # Positions in a `bill_rows()` tuple, for table models that read raw rows.
 (
     BILL_ID,
@@ -546,7 +534,7 @@ class AccountCache:
         return [packed for (packed,) in self._query(sql, params)]
 
     def bills(self, year: int | None = None, status: str | None = None) -> list[billing.Bill]:
-        return [_bill_from_row(row) for row in self.bill_rows(year, status)]
+        return [bill_from_row(row) for row in self.bill_rows(year, status)]
 
     def bill_detail(self, bill_id: str) -> billing.BillDetail | None:
         rows = self._query("SELECT payload FROM details WHERE kind = 'bill' AND id = ?", [bill_id])
@@ -670,7 +658,9 @@ def _unpack_bill(packed: str, same: Callable[[str], str] = sys.intern) -> tuple[
             int(f[8]), same(f[9]), same(f[10]), same(f[11]) or None)  # fmt: skip
 
 
-def _bill_from_row(row: Sequence[Any]) -> billing.Bill:
+def bill_from_row(row: Sequence[Any]) -> billing.Bill:
+    """A Bill from a `bill_rows()` tuple, or from a packed row split on its separator (its
+    amounts are then strings, and a missing subscription an empty string)."""
     currency = row[BILL_CURRENCY]
     return billing.Bill(
         id=row[BILL_ID],
@@ -679,11 +669,11 @@ def _bill_from_row(row: Sequence[Any]) -> billing.Bill:
         period_end=dt.date.fromisoformat(row[BILL_PERIOD_END]),
         issue_date=dt.date.fromisoformat(row[BILL_ISSUE_DATE]),
         due_date=dt.date.fromisoformat(row[BILL_DUE_DATE]),
-        total_excl_tax=records.Money(row[BILL_TOTAL_EXCL_TAX], currency),
-        tax=records.Money(row[BILL_TAX], currency),
-        total=records.Money(row[BILL_TOTAL], currency),
+        total_excl_tax=records.Money(int(row[BILL_TOTAL_EXCL_TAX]), currency),
+        tax=records.Money(int(row[BILL_TAX]), currency),
+        total=records.Money(int(row[BILL_TOTAL]), currency),
         status=row[BILL_STATUS],
-        subscription_id=row[BILL_SUBSCRIPTION_ID],
+        subscription_id=row[BILL_SUBSCRIPTION_ID] or None,
     )
 
 

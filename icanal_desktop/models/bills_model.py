@@ -39,10 +39,8 @@ from icanal_desktop.cache.store import (
     BILL_PERIOD_END,
     BILL_PERIOD_START,
     BILL_STATUS,
-    BILL_SUBSCRIPTION_ID,
-    BILL_TAX,
     BILL_TOTAL,
-    BILL_TOTAL_EXCL_TAX,
+    bill_from_row,
 )
 from icanal_desktop.exports import ZERO_DECIMALS, decimal_text
 from icanal_desktop.models.formatting import money_text
@@ -97,23 +95,6 @@ def period_text(start_iso: str, end_iso: str, locale_name: str) -> str:
         first = loc.toString(QDate(start.year, start.month, start.day), "d MMM")
         return f"{first} – {short_date(end_iso, locale_name)}"
     return f"{short_date(start_iso, locale_name)} – {short_date(end_iso, locale_name)}"
-
-
-def bill_from_row(row: Sequence[Any]) -> billing.Bill:
-    currency = row[BILL_CURRENCY]
-    return billing.Bill(
-        id=row[BILL_ID],
-        number=row[BILL_NUMBER],
-        period_start=dt.date.fromisoformat(row[BILL_PERIOD_START]),
-        period_end=dt.date.fromisoformat(row[BILL_PERIOD_END]),
-        issue_date=dt.date.fromisoformat(row[BILL_ISSUE_DATE]),
-        due_date=dt.date.fromisoformat(row[BILL_DUE_DATE]),
-        total_excl_tax=records.Money(int(row[BILL_TOTAL_EXCL_TAX]), currency),
-        tax=records.Money(int(row[BILL_TAX]), currency),
-        total=records.Money(int(row[BILL_TOTAL]), currency),
-        status=row[BILL_STATUS],
-        subscription_id=row[BILL_SUBSCRIPTION_ID] or None,
-    )
 
 
 def _dot(color: QColor) -> QIcon:
