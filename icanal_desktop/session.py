@@ -432,6 +432,17 @@ class Session(QObject):
 
         return self._runner.run(in_worker, on_done, on_error, owner=owner, key=f"signed-out:{name}")
 
+    def run_in_background(
+        self,
+        work: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[Exception], None],
+        *,
+        owner: QObject | None = None,
+    ) -> TaskHandle:
+        """Local work that must not hold the window (writing an export the user asked for)."""
+        return self._runner.run(lambda _: work(), on_done, on_error, owner=owner)
+
     def action_running(self, name: str) -> bool:
         return self._runner.is_running(f"action:{name}")
 

@@ -168,6 +168,8 @@ class BillsTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.sub_tabs)
 
+        self.payments.export_requested.connect(self._write_payments_csv)
+        self.detail.pdf.save_requested.connect(self._write_pdf)
         self.exporter.message.connect(self.status.setText)
         self.exporter.finished.connect(self._update_buttons)
         session.resources_changed.connect(self._on_resources)
@@ -211,6 +213,23 @@ class BillsTab(QWidget):
         self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))
         self.year_filter.blockSignals(False)
         self.apply_filter()
+
+    # -- files the user asked for, written off the GUI thread ---------------------------------
+    def _write_payments_csv(self, path: Path, payments: list[billing.Payment]) -> None:
+        self._session.run_in_background(
+            lambda: exports.write_payments_csv(path, payments),
+            lambda count: self.payments.show_exported(path, count),
+            self.payments.show_export_failed,
+            owner=self,
+        )
+
+    def _write_pdf(self, path: Path, data: bytes) -> None:
+        self._session.run_in_background(
+            lambda: path.write_bytes(data),
+            lambda _: None,
+            self.detail.pdf.show_save_failed,
+            owner=self,
+        )
 
     def _payments_loaded(self, payments: list[billing.Payment]) -> None:
         self.payments.set_payments(payments)

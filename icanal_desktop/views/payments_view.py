@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop import exports
 from icanal_desktop.api import billing
 from icanal_desktop.models.filter_proxy import RecordFilterProxy
 from icanal_desktop.models.payments_model import payments_model
@@ -28,6 +27,9 @@ from icanal_desktop.models.payments_model import payments_model
 
 class PaymentsView(QWidget):
     exported = Signal(str)  # the file written
+    # The owner of this view writes the file off the GUI thread, then calls
+    # show_exported / show_export_failed.
+    export_requested = Signal(object, object)  # Path, list[billing.Payment]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,15 +126,21 @@ class PaymentsView(QWidget):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        """Writes the payments shown (search applied), in the table's order."""
-        try:
-            count = exports.write_payments_csv(path, self.visible_payments())
-        except OSError as exc:
-            self.status.setText(
-                self.tr("The file could not be written: {reason}").format(reason=exc.strerror)
-            )
-            return
+        """Asks for the payments shown (search applied), in the table's order, to be
+        written to `path`."""
+        self.export_button.setEnabled(False)
+        self.export_requested.emit(path, self.visible_payments())
+
+    def show_exported(self, path: Path, count: int) -> None:
+        self.export_button.setEnabled(True)
         self.status.setText(
             self.tr("{n} payment(s) exported to {path}").format(n=count, path=str(path))
         )
         self.exported.emit(str(path))
+
+    def show_export_failed(self, exc: Exception) -> None:
+        self.export_button.setEnabled(True)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.status.setText(
+            self.tr("The file could not be written: {reason}").format(reason=reason)
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 
 class PdfViewer(QWidget):
     MESSAGE_PAGE, PDF_PAGE = range(2)
+    # The owner of the viewer writes the file off the GUI thread, then calls
+    # show_save_failed if it could not.
+    save_requested = Signal(object, bytes)  # Path, the PDF
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,14 +148,15 @@ class PdfViewer(QWidget):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
-        try:
-            path.write_bytes(self._data)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Save the bill"),
-                self.tr("The file could not be saved: {reason}").format(reason=exc.strerror),
-            )
+        self.save_requested.emit(path, self._data)
+
+    def show_save_failed(self, exc: Exception) -> None:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        QMessageBox.warning(
+            self,
+            self.tr("Save the bill"),
+            self.tr("The file could not be saved: {reason}").format(reason=reason),
+        )
 
     def _ask_print(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

@@ -147,7 +147,8 @@ def test_a_pdf_opens_online_and_after_a_sync_offline(
     select_bill(qtbot, tab, downloaded.id)  # not kept by the sync: downloaded on demand
     qtbot.waitUntil(lambda: tab.detail.pdf.has_pdf, timeout=10_000)
     saved = data_dir / "saved.pdf"
-    tab.detail.pdf.save_to(saved)
+    tab.detail.pdf.save_to(saved)  # written off the GUI thread
+    qtbot.waitUntil(lambda: saved.exists() and saved.read_bytes().rstrip().endswith(b"%%EOF"))
     assert saved.read_bytes().startswith(b"%PDF")
 
     sandbox.stop()
@@ -251,7 +252,8 @@ def test_exports_reopen_with_the_same_rows(
     server_payments = api.all_items("/payments")
     qtbot.waitUntil(lambda: tab.payments.model.rowCount() == len(server_payments))
     csv_path = tmp_path / "payments.csv"
-    tab.payments.export_to(csv_path)
+    with qtbot.waitSignal(tab.payments.exported, timeout=10_000):  # written off the GUI thread
+        tab.payments.export_to(csv_path)
     rows = exports.read_csv(csv_path)
     assert rows[0] == list(exports.PAYMENT_CSV_HEADER)
     assert rows[1:] == [exports.payment_csv_row(p) for p in tab.payments.visible_payments()]
