@@ -1,0 +1,63 @@
+"""GUI-thread cost found by benchmark B3, kept fixed: the Bills tab sizes its columns from
+a few rows, even when it is not the tab on screen (a hidden table measures rows up to the
+header's precision, at every cell's data() in Python). Counted in data() calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from keyring.backends import null
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from benchmarks.b4_scale import SERVER, fill_cache
+from icanal_desktop.accounts import AccountRegistry
+from icanal_desktop.api import ApiClient
+from icanal_desktop.credentials import CredentialStore
+from icanal_desktop.models.bills_model import BillsTableModel
+from icanal_desktop.session import Session
+from icanal_desktop.tasks import TaskRunner
+from icanal_desktop.views.bills_tab import BillsTab
+from icanal_desktop.views.online_gate import OnlineGate
+
+
+@pytest.fixture
+def data_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls = [0]
+    original = BillsTableModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
+        calls[0] += 1
+        return original(self, index, role)
+
+    monkeypatch.setattr(BillsTableModel, "data", counting)
+    return calls
+
+
+def test_bills_arriving_in_a_hidden_tab_are_not_all_measured(
+    qtbot: QtBot, tmp_path: Path, data_calls: list[int]
+) -> None:
+    fill_cache(tmp_path, 1000)  # an account with 1,000 bills in its cache, opened offline
+    registry = AccountRegistry(tmp_path)
+    credentials = CredentialStore(backend=null.Keyring())
+    session = Session(ApiClient, credentials, registry, TaskRunner(), tmp_path, SERVER)
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QWidget(), "Dashboard")  # on screen, as after a start or a sync
+    bills = BillsTab(session, OnlineGate(session))
+    tabs.addTab(bills, "Bills")
+    tabs.resize(1000, 600)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+
+    session.open_account(registry.all()[0])
+    qtbot.waitUntil(lambda: bills.model.total_count() == 1000, timeout=30_000)
+    qtbot.waitUntil(lambda: not session.busy, timeout=30_000)
+    # A few rows' cells and roles; measuring 200 rows took ~50 ms of GUI thread (B3).
+    assert data_calls[0] < 2000
+    tabs.setCurrentWidget(bills)
+    qtbot.waitExposed(bills.table)
+    assert bills.table.columnWidth(0) > 40  # the columns still fit their text
+    session.shutdown()
