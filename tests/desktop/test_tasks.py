@@ -4,7 +4,6 @@ callbacks into deleted widgets or after cancellation."""
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -128,14 +127,22 @@ def _alive(obj: QObject) -> bool:
 def test_quitting_with_work_in_flight_is_prompt_and_silent(qtbot: QtBot) -> None:
     runner = TaskRunner()
     release = threading.Event()
+    running = threading.Semaphore(0)
     results: list[str] = []
+
+    def slow_request(_: TaskHandle) -> str:
+        running.release()
+        return "late" if release.wait(30) else ""
+
     handles = [
-        runner.run(lambda _: "late" if release.wait(30) else "", results.append),
-        runner.run(lambda _: "late" if release.wait(30) else "", results.append, writes_cache=True),
+        runner.run(slow_request, results.append),
+        runner.run(slow_request, results.append, writes_cache=True),
     ]
-    started = time.monotonic()
+    assert running.acquire(timeout=5)
+    assert running.acquire(timeout=5)  # both are inside their "request"
     runner.shutdown(wait_seconds=0.2)
-    assert time.monotonic() - started < 5  # did not wait for the 30 s "request"
+    # Returned while both "requests" are still blocked: it did not wait for them.
+    assert not any(h.finished.is_set() for h in handles)
     release.set()
     assert all(h.finished.wait(5) for h in handles)
     qtbot.wait(50)
