@@ -7,12 +7,12 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from icanal_sandbox.process import SandboxProcess, start_process
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULT_PREFIX = "bench-result "
@@ -23,45 +23,12 @@ PYCACHE = Path(tempfile.gettempdir()) / "icanal-bench-pycache"
 NO_RATE_LIMITS = ("--rate-limit-address", "1000000", "--rate-limit-account", "1000000")
 
 
-@dataclass
-class Sandbox:
-    url: str
-    process: subprocess.Popen[bytes]
-    folder: Path
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+Sandbox = SandboxProcess
 
 
 def start_sandbox(folder: Path, *extra: str, timeout: float = 60) -> Sandbox:
     """`icanal-sandbox` as its own process (its own CPU, not the client's GIL), demo seed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    log = folder / "sandbox.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "icanal_sandbox", "--host", "127.0.0.1", "--port", "0",
-             "--db", str(folder / "sandbox.sqlite3"), "--seed", "demo",
-             *NO_RATE_LIMITS, *extra],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            cwd=ROOT,
-        )  # fmt: skip
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for line in log.read_text(errors="replace").splitlines():
-            if line.startswith("listening on "):
-                return Sandbox(line.split()[-1], process, folder)
-        if process.poll() is not None:
-            break
-        time.sleep(0.05)
-    Sandbox("", process, folder).stop()
-    raise RuntimeError("the sandbox did not start:\n" + log.read_text(errors="replace"))
+    return start_process(folder, *NO_RATE_LIMITS, *extra, timeout=timeout, cwd=ROOT)
 
 
 @contextmanager

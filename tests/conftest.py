@@ -8,73 +8,22 @@ import os
 # Set before Qt is imported anywhere: there is no display on CI machines.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from icanal_sandbox.process import SandboxProcess, start_process
+
+__all__ = ["DEMO", "SECOND", "SandboxProcess", "start_sandbox"]
 
 DEMO = ("demo@icanal.example", "Demo-2026!")
 SECOND = ("second@icanal.example", "Second-2026!")
 
 
-@dataclass
-class SandboxProcess:
-    url: str
-    process: subprocess.Popen[bytes]
-    db: Path
-    log: Path
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-
-
 def start_sandbox(folder: Path, *extra: str, timeout: float = 30) -> SandboxProcess:
-    """Starts `icanal-sandbox` as its own process and waits for its `listening on` line.
-
-    Its output goes to a file, not a pipe, so a chatty server can never block on a full pipe.
-    """
-    db = folder / "sandbox.sqlite3"
-    log = folder / "sandbox.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "icanal_sandbox",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--db",
-                str(db),
-                "--seed",
-                "demo",
-                *extra,
-            ],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for line in log.read_text(errors="replace").splitlines():
-            if line.startswith("listening on "):
-                return SandboxProcess(line.split()[-1], process, db, log)
-        if process.poll() is not None:
-            break
-        time.sleep(0.05)
-    server = SandboxProcess("", process, db, log)
-    server.stop()
-    raise RuntimeError("the sandbox did not start:\n" + log.read_text(errors="replace"))
+    """A sandbox process of its own, files in `folder` (see icanal_sandbox/process.py)."""
+    return start_process(folder, *extra, timeout=timeout)
 
 
 @pytest.fixture
