@@ -196,10 +196,18 @@ def _sync_resource_or_404(ctx: _Context, name: str) -> bool:
     old = ctx.cache.item_payloads(name) if name in _WATCHED else None
     changed, items = _sync_list(ctx, spec, old)
     if name == "bills":
-        changed = _sync_bill_details(ctx, dict(items)) or changed
+        changed = (
+            _sync_details(ctx, "bill", "bill details", dict(items), DETAIL_LIMIT, fetch_bill_detail)
+            or changed
+        )
         changed = _sync_bill_pdfs(ctx, dict(items)) or changed
     elif name == "tickets":
-        changed = _sync_ticket_threads(ctx, dict(items)) or changed
+        changed = (
+            _sync_details(
+                ctx, "ticket", "ticket threads", dict(items), THREAD_LIMIT, fetch_ticket_thread
+            )
+            or changed
+        )
     if name in ("payment_methods", "bills", "subscriptions"):
         ctx.cache.add_alerts(_state_alerts(ctx, name))
     return changed
@@ -302,13 +310,20 @@ def _details_todo(
     return todo
 
 
-def _sync_bill_details(ctx: _Context, bills: dict[str, Any]) -> bool:
-    known = ctx.cache.detail_state("bill")
-    todo = _details_todo(known, bills, DETAIL_LIMIT)
-    for done, (bill_id, payload) in enumerate(todo):
+def _sync_details(
+    ctx: _Context,
+    kind: str,
+    label: str,
+    listed: dict[str, Any],
+    limit: int,
+    fetch: Callable[[ApiClient, AccountCache, str, Any], object],
+) -> bool:
+    """Fetches the details (bill lines, ticket threads) whose list entry moved."""
+    todo = _details_todo(ctx.cache.detail_state(kind), listed, limit)
+    for done, (item_id, payload) in enumerate(todo):
         ctx.check_cancelled()
-        ctx.report("bill details", done, len(todo))
-        fetch_bill_detail(ctx.client, ctx.cache, bill_id, payload)
+        ctx.report(label, done, len(todo))
+        fetch(ctx.client, ctx.cache, item_id, payload)
     return bool(todo)
 
 
@@ -350,16 +365,6 @@ def download_bill_pdf(
     assert got.content is not None
     cache.save_pdf(bill_id, got.content, got.etag, _summary(payload))
     return got.content
-
-
-def _sync_ticket_threads(ctx: _Context, tickets: dict[str, Any]) -> bool:
-    known = ctx.cache.detail_state("ticket")
-    todo = _details_todo(known, tickets, THREAD_LIMIT)
-    for done, (ticket_id, payload) in enumerate(todo):
-        ctx.check_cancelled()
-        ctx.report("ticket threads", done, len(todo))
-        fetch_ticket_thread(ctx.client, ctx.cache, ticket_id, payload)
-    return bool(todo)
 
 
 def fetch_ticket_thread(
