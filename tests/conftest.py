@@ -8,6 +8,8 @@ import os
 # Set before Qt is imported anywhere: there is no display on CI machines.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,12 +55,45 @@ def _secret_service_available() -> bool:
         return False
 
 
+def _default_collection_locked() -> bool:
+    import secretstorage
+
+    connection = secretstorage.dbus_init()
+    try:
+        return bool(secretstorage.get_default_collection(connection).is_locked())
+    finally:
+        connection.close()
+
+
+def _unlock_ci_keyring() -> None:
+    """CI only (.ci/run gives the password): once in a while on CI the unlocked
+    gnome-keyring-daemon went away mid-run and D-Bus started a locked one, whose unlock
+    prompt cannot show on a headless machine. Put an unlocked one back in its place."""
+    password = os.environ["ICANAL_CI_KEYRING_PASSWORD"]
+    subprocess.run(
+        ["gnome-keyring-daemon", "--replace", "--unlock", "--components=secrets"],
+        input=password,
+        text=True,
+        capture_output=True,
+        check=True,
+        timeout=30,
+    )
+
+
 @pytest.fixture
 def secret_service() -> None:
-    """Skips (or fails, when CI promised one) unless a real Secret Service answers."""
-    if _secret_service_available():
-        return
+    """Skips (or fails, when CI promised one) unless a real, unlocked Secret Service
+    answers."""
     reason = "no Secret Service on this machine (.ci/run starts gnome-keyring)"
+    if _secret_service_available():
+        if not _default_collection_locked():
+            return
+        if os.environ.get("ICANAL_CI_KEYRING_PASSWORD"):
+            print("the CI keyring was locked: unlocking it again", file=sys.stderr)
+            _unlock_ci_keyring()
+            if not _default_collection_locked():
+                return
+        reason = "the Secret Service's default keyring is locked (no prompt can show here)"
     if os.environ.get("ICANAL_REQUIRE_SECRET_SERVICE"):
         pytest.fail(reason)
     pytest.skip(reason)
