@@ -27,9 +27,8 @@ from icanal_desktop.resources import resource_path
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
 from icanal_desktop.startup_probe import install_if_asked
-from icanal_desktop.sync import ALL_RESOURCES
 from icanal_desktop.tasks import TaskRunner
-from icanal_desktop.views.crash_dialog import CrashReporter
+from icanal_desktop.views.crash_reporter import CrashReporter
 from icanal_desktop.views.icons import app_icon
 from icanal_desktop.views.main_window import MainWindow
 from icanal_desktop.views.sign_in_dialog import SignInDialog
@@ -68,8 +67,8 @@ class AppParts:
 
     def set_language(self, language: str) -> None:
         """Switches the interface language live: new translators, then a new main window
-        (every tab, whoever wrote it, is built again in the new language; the session, its
-        account and its cache stay)."""
+        (every tab, whoever wrote it, is built again in the new language and loads what it
+        shows; the session, its account and its cache stay)."""
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         for translator in self.translators:
@@ -91,8 +90,6 @@ class AppParts:
             old_dialog = self.sign_in_dialog
             self.sign_in_dialog = self._new_sign_in_dialog(old_dialog.login_edit.text(), "")
             old_dialog.deleteLater()
-        if self.session.account is not None:  # the new tabs load what they show
-            self.session.resources_changed.emit(frozenset(ALL_RESOURCES))
 
     def _new_sign_in_dialog(self, login: str, password: str) -> SignInDialog:
         dialog = SignInDialog(self.session, login, password)

@@ -218,8 +218,10 @@ class Session(QObject):
         self._switch_to(current)
         self._set_state(ConnectionState.CONNECTING)
         self.account_opened.emit(known)
-        self._reload_snapshot()
-        self._restore(current)
+        # The cached data first, then the sign-in: the restore's imports (keyring, requests)
+        # and its keyring call would otherwise compete with the snapshot for the interpreter
+        # and delay the window's first paint with data (docs/PERFORMANCE.md, B1).
+        self._reload_snapshot(then=lambda: self._restore(current))
 
     def switch_account(self, key: str) -> None:
         known = next((a for a in self.accounts if a.key == key), None)
@@ -231,6 +233,8 @@ class Session(QObject):
             self.sign_in_needed.emit(known)
 
     def _restore(self, current: _Account) -> None:
+        if current is not self._current:  # another account was opened meanwhile
+            return
         known = current.known
         assert known is not None
 
@@ -499,7 +503,9 @@ class Session(QObject):
         self._runner.run(work, lambda _: None, self._unexpected, writes_cache=True)
 
     # -- snapshot ---------------------------------------------------------------------------
-    def _reload_snapshot(self) -> None:
+    def _reload_snapshot(self, then: Callable[[], None] | None = None) -> None:
+        """Reads the current account's snapshot off the GUI thread and shows it; `then`
+        runs after it, whether the read worked or not."""
         current = self._current
         if current is None or current.known is None:
             return
@@ -510,11 +516,18 @@ class Session(QObject):
                 self._show_snapshot(snapshot)
                 if first:  # a newly opened account: every tab loads what it shows
                     self.resources_changed.emit(frozenset(ALL_RESOURCES))
+            if then is not None:
+                then()
+
+        def failed(exc: Exception) -> None:
+            self._unexpected(exc)
+            if then is not None:
+                then()
 
         self._runner.run(
             lambda _: current.open_cache(self._data_dir).snapshot(),
             done,
-            self._unexpected,
+            failed,
             writes_cache=True,
         )
 

@@ -144,7 +144,8 @@ def grab_help(window: MainWindow, out: Path) -> None:
     from PySide6.QtGui import QAction
 
     from icanal_desktop.views.about_dialog import AboutDialog
-    from icanal_desktop.views.crash_dialog import CrashDialog, describe
+    from icanal_desktop.views.crash_dialog import CrashDialog
+    from icanal_desktop.views.crash_reporter import describe
 
     about_action = window.findChild(QAction, "aboutAction")
     assert about_action is not None

@@ -5,7 +5,7 @@ spending chart as sub-tabs. Everything shown comes from the cache (offline too).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -33,26 +33,16 @@ from icanal_desktop.views.bill_detail import BillDetailPane
 from icanal_desktop.views.bills_exports import BillsExporter
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.new_ticket_dialog import NewTicketDialog
-from icanal_desktop.views.notifications import ReminderNotifier
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.pay_bill_dialog import PayBillDialog
 from icanal_desktop.views.payments_view import PaymentsView
 from icanal_desktop.views.spending_chart import SpendingChart
 
-if TYPE_CHECKING:  # the settings come from the composition root
-    from icanal_desktop.settings import AppSettings
-
 SEARCH_DELAY_MS = 150
 
 
 class BillsTab(QWidget):
-    def __init__(
-        self,
-        session: Session,
-        gate: OnlineGate,
-        settings: AppSettings | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, session: Session, gate: OnlineGate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("billsTab")
         self._session = session
@@ -65,7 +55,6 @@ class BillsTab(QWidget):
         self.pay_dialog: PayBillDialog | None = None
         self.ticket_dialog: NewTicketDialog | None = None
         self.model = BillsTableModel(self)
-        self.notifier = ReminderNotifier(session, settings, self)
         self.exporter = BillsExporter(session, self)
 
         self.year_filter = QComboBox()
@@ -178,6 +167,7 @@ class BillsTab(QWidget):
         session.state_changed.connect(self._on_state)
         self._update_count()
         self._update_buttons()
+        self._on_resources(frozenset({"bills", "payments"}))  # built while an account is open
 
     # -- loading ----------------------------------------------------------------------------
     def _on_resources(self, names: frozenset[str]) -> None:
@@ -195,7 +185,8 @@ class BillsTab(QWidget):
         def load(cache: AccountCache) -> PreparedBills:
             return BillsTableModel.prepare(cache.bill_rows())
 
-        self._session.load(load, self._bills_loaded, owner=self)
+        if self._session.load(load, self._bills_loaded, owner=self) is None:
+            self._loading = False  # no account open: nothing to wait for
 
     def _bills_loaded(self, prepared: PreparedBills) -> None:
         self._loading = False

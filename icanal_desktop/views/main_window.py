@@ -1,9 +1,16 @@
 """The main window: one tab per area of the account, the offline banner, the account menu
-(refresh, switch account, sign out) and a status bar with the sync state."""
+(refresh, switch account, sign out) and a status bar with the sync state.
+
+Only the Dashboard is built (and its module imported) before the window shows; every other
+tab is built the first time it is shown or asked for (`LazyTabWidget`), which keeps the
+start-up short (docs/PERFORMANCE.md, B1). The tabs are reached through properties such as
+`window.bills`, which build the tab if need be.
+"""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -12,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QProgressBar,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,18 +29,22 @@ from icanal_desktop.models.formatting import datetime_text
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
 from icanal_desktop.sync import SyncReport
-from icanal_desktop.views.bills_tab import BillsTab
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.help_menu import add_help_menu
 from icanal_desktop.views.icons import icon
+from icanal_desktop.views.lazy_tabs import LazyTabWidget
 from icanal_desktop.views.messages import describe_error
+from icanal_desktop.views.notifications import ReminderNotifier
 from icanal_desktop.views.offline_banner import OfflineBanner
 from icanal_desktop.views.online_gate import OnlineGate
-from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
-from icanal_desktop.views.profile_tab import ProfileTab
 from icanal_desktop.views.resource_names import resource_title
-from icanal_desktop.views.subscription_tab import SubscriptionTab
-from icanal_desktop.views.support_tab import SupportTab
+
+if TYPE_CHECKING:  # imported when their tab is first built
+    from icanal_desktop.views.bills_tab import BillsTab
+    from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
+    from icanal_desktop.views.profile_tab import ProfileTab
+    from icanal_desktop.views.subscription_tab import SubscriptionTab
+    from icanal_desktop.views.support_tab import SupportTab
 
 
 class MainWindow(QMainWindow):
@@ -50,26 +60,23 @@ class MainWindow(QMainWindow):
         self.online_gate = OnlineGate(session, self)
 
         self.banner = OfflineBanner(session)
-        self.tabs = QTabWidget()
+        # Bill and renewal reminders come whether or not the Bills tab was ever opened.
+        self.notifier = ReminderNotifier(session, settings, self)
+        self.tabs = LazyTabWidget()
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Account sections"))
-        # One attribute per tab; each tab builds itself from the session and the gate.
-        self.dashboard = DashboardTab(session)
-        self.subscription = SubscriptionTab(session, self.online_gate)
-        self.bills = BillsTab(session, self.online_gate, settings)
-        self.payment_methods = PaymentMethodsTab(session, self.online_gate)
-        self.support = SupportTab(session, self.online_gate)
-        self.profile = ProfileTab(session, self.online_gate, settings)
-        for tab, title in (
-            (self.dashboard, self.tr("Dashboard")),
-            (self.subscription, self.tr("Subscription")),
-            (self.bills, self.tr("Bills")),
-            (self.payment_methods, self.tr("Payment methods")),
-            (self.support, self.tr("Support")),
-            (self.profile, self.tr("Profile")),
-        ):
-            self.tabs.addTab(tab, title)
-            tab.setAccessibleName(title)
+        # Each tab builds itself from the session and the gate, and loads what it shows.
+        self._tab_index = {
+            name: self.tabs.add_lazy_tab(build, title)
+            for name, build, title in (
+                ("dashboard", self._build_dashboard, self.tr("Dashboard")),
+                ("subscription", self._build_subscription, self.tr("Subscription")),
+                ("bills", self._build_bills, self.tr("Bills")),
+                ("payment_methods", self._build_payment_methods, self.tr("Payment methods")),
+                ("support", self._build_support, self.tr("Support")),
+                ("profile", self._build_profile, self.tr("Profile")),
+            )
+        }
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -92,6 +99,60 @@ class MainWindow(QMainWindow):
         if session.snapshot is not None:
             self._on_snapshot(session.snapshot)
 
+    # -- the tabs (built on first need) ---------------------------------------------------------
+    @property
+    def dashboard(self) -> DashboardTab:
+        return cast(DashboardTab, self.tabs.page(self._tab_index["dashboard"]))
+
+    @property
+    def subscription(self) -> SubscriptionTab:
+        return cast("SubscriptionTab", self.tabs.page(self._tab_index["subscription"]))
+
+    @property
+    def bills(self) -> BillsTab:
+        return cast("BillsTab", self.tabs.page(self._tab_index["bills"]))
+
+    @property
+    def payment_methods(self) -> PaymentMethodsTab:
+        return cast("PaymentMethodsTab", self.tabs.page(self._tab_index["payment_methods"]))
+
+    @property
+    def support(self) -> SupportTab:
+        return cast("SupportTab", self.tabs.page(self._tab_index["support"]))
+
+    @property
+    def profile(self) -> ProfileTab:
+        return cast("ProfileTab", self.tabs.page(self._tab_index["profile"]))
+
+    def _build_dashboard(self) -> QWidget:
+        return DashboardTab(self._session)
+
+    def _build_subscription(self) -> QWidget:
+        from icanal_desktop.views.subscription_tab import SubscriptionTab
+
+        return SubscriptionTab(self._session, self.online_gate)
+
+    def _build_bills(self) -> QWidget:
+        from icanal_desktop.views.bills_tab import BillsTab
+
+        return BillsTab(self._session, self.online_gate)
+
+    def _build_payment_methods(self) -> QWidget:
+        from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
+
+        return PaymentMethodsTab(self._session, self.online_gate)
+
+    def _build_support(self) -> QWidget:
+        from icanal_desktop.views.support_tab import SupportTab
+
+        return SupportTab(self._session, self.online_gate)
+
+    def _build_profile(self) -> QWidget:
+        from icanal_desktop.views.profile_tab import ProfileTab
+
+        return ProfileTab(self._session, self.online_gate, self.settings)
+
+    # -- bars and menus --------------------------------------------------------------------
     def _build_status_bar(self) -> None:
         self.server_label = QLabel(self.tr("Server: {url}").format(url=self._session.server_url))
         self.server_label.setObjectName("statusServer")
@@ -124,7 +185,11 @@ class MainWindow(QMainWindow):
         self.switch_menu.setObjectName("switchAccountMenu")
         menu.addMenu(self.switch_menu)
         self._switch_group = QActionGroup(self)
-        menu.addAction(self.profile.change_password_action)
+        self.change_password_action = QAction(self.tr("Change &password…"), self)
+        self.change_password_action.setObjectName("changePasswordAction")
+        self.change_password_action.triggered.connect(self._change_password)
+        self.online_gate.add(self.change_password_action)
+        menu.addAction(self.change_password_action)
         menu.addSeparator()
         self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_out_action.setObjectName("signOutAction")
@@ -144,6 +209,9 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self._fill_switcher(self._session.accounts)
+
+    def _change_password(self) -> None:
+        self.profile.open_password_dialog()  # its dialog says the outcome on the Profile tab
 
     def _build_toolbar(self) -> None:
         toolbar = self.addToolBar(self.tr("Account"))

@@ -8,7 +8,6 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -109,10 +108,7 @@ class ProfileTab(QWidget):
         self.password_button.setObjectName("profileChangePassword")
         self.password_button.setAccessibleName(self.tr("Change password"))
         self.password_button.clicked.connect(self.open_password_dialog)
-        self.change_password_action = QAction(self.tr("Change &password…"), self)
-        self.change_password_action.setObjectName("changePasswordAction")
-        self.change_password_action.triggered.connect(self.open_password_dialog)
-        gate.add(self.save_button, self.password_button, self.change_password_action)
+        gate.add(self.save_button, self.password_button)
         self.message = QLabel()
         self.message.setObjectName("profileMessage")
         self.message.setAccessibleName(self.tr("Last action"))

@@ -108,6 +108,7 @@ class SubscriptionTab(QWidget):
 
         session.resources_changed.connect(self._reload_if_shown)
         session.account_opened.connect(self._clear)  # a bound method: gone with the tab
+        self._reload_if_shown(SHOWN)  # built while an account is open: show it now
 
     # -- building ---------------------------------------------------------------------------
     def _build_banner(self) -> QFrame:

@@ -1331,6 +1331,10 @@
         <translation>C&amp;hanger de compte</translation>
     </message>
     <message>
+        <source>Change &amp;password…</source>
+        <translation>Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
         <source>Sign &amp;out</source>
         <translation>Se &amp;déconnecter</translation>
     </message>

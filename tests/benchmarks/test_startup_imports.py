@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -29,6 +30,48 @@ def test_starting_the_window_imports_neither_sqlite_utils_requests_nor_keyring()
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_window_imports_only_the_tab_it_shows_first() -> None:
+    # The five other tabs and what only they use (dialogs, the PDF viewer with QtPdf, the
+    # chart with QtCharts) are imported when their tab is first shown; the crash dialog
+    # when something crashes.
+    lazy = [
+        "icanal_desktop.views.subscription_tab",
+        "icanal_desktop.views.bills_tab",
+        "icanal_desktop.views.payment_methods_tab",
+        "icanal_desktop.views.support_tab",
+        "icanal_desktop.views.profile_tab",
+        "icanal_desktop.views.crash_dialog",
+        "PySide6.QtPdf",
+        "PySide6.QtCharts",
+    ]
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from icanal_desktop.app import build_app\n"
+        "from pathlib import Path\n"
+        "from icanal_desktop.config import AppConfig\n"
+        "app = QApplication([])\n"
+        "config = AppConfig(server_url='http://127.0.0.1:9', data_dir=Path(sys.argv[1]))\n"
+        "parts = build_app(config)\n"
+        "parts.main_window.show()\n"
+        "app.processEvents()\n"
+        f"print([m for m in {lazy!r} if m in sys.modules])\n"
+        "print(parts.main_window.tabs.currentWidget().objectName())\n"
+        "parts.shutdown()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with tempfile.TemporaryDirectory() as data_dir:
+        done = subprocess.run(
+            [sys.executable, "-c", code, data_dir],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    assert done.stdout.split("\n")[:2] == ["[]", "dashboardTab"]
 
 
 def test_the_cache_still_offers_sqlite_utils_on_demand(tmp_path: Path) -> None:

@@ -301,25 +301,26 @@ def test_reminders_are_notified_once_and_not_when_turned_off(
 ) -> None:
     tab = open_bills(qtbot, parts, sandbox.url, data_dir)
     settings = parts[0].settings
+    notifier = parts[0].main_window.notifier  # the window's, not the Bills tab's
     due = [b for b in tab.model.visible_bills() if b.status == "due"]
     assert due
     day = due[0].due_date - dt.timedelta(days=2)
     seen: list[str] = []
-    tab.notifier.reminded.connect(lambda key, title, body: seen.append(key))
+    notifier.reminded.connect(lambda key, title, body: seen.append(key))
 
     settings.set_notifications_enabled(False)
-    tab.notifier.check(today=day)
+    notifier.check(today=day)
     qtbot.wait(300)  # nothing may come: give a wrong implementation its chance
     assert seen == []
 
     settings.set_notifications_enabled(True)
-    tab.notifier.check(today=day)
+    notifier.check(today=day)
     qtbot.waitUntil(lambda: f"bill_due:{due[0].id}:{due[0].due_date.isoformat()}" in seen)
     count = len(seen)
-    tab.notifier.check(today=day)
+    notifier.check(today=day)
     qtbot.wait(300)
     assert len(seen) == count  # once per event
-    assert set(tab.notifier.shown_keys()) >= set(seen)
+    assert set(notifier.shown_keys()) >= set(seen)
 
 
 def test_retrying_after_every_answer_was_lost_replays_the_same_payment(

@@ -15,7 +15,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.logs import setup_logging
-from icanal_desktop.views.crash_dialog import CrashDialog, CrashReporter
+from icanal_desktop.views.crash_dialog import CrashDialog
+from icanal_desktop.views.crash_reporter import CrashReporter
 
 CARD = "4111111111111111"
 

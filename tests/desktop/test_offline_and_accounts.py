@@ -70,7 +70,9 @@ def test_remembered_account_opens_offline_then_comes_back_online(
     sign_in(qtbot, first, *DEMO, remember=True)
     name = holder(first)
     assert name not in ("", "—")
-    plan_text = subscription_tab(first).fields["plan"].text()
+    first_tab = subscription_tab(first)  # built now: it loads what it shows
+    qtbot.waitUntil(lambda: first_tab.channels.rowCount() > 0)
+    plan_text = first_tab.fields["plan"].text()
     quit_app(first)
     server.stop()
 
