@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -59,6 +60,9 @@ def _latin1(text: str) -> str:
 @functools.cache
 def _bill_pdf_class() -> type[FPDF]:
     # fpdf2 takes 0.2 s to import: only servers that render a bill pay for it.
+    # It warns when Pillow is missing (it only needs it for images, which bills have none
+    # of): the installed app's demo server comes without Pillow (packaging/bundle_common.py).
+    warnings.filterwarnings("ignore", "Pillow could not be imported", UserWarning, "fpdf")
     from fpdf import FPDF
 
     class BillPdf(FPDF):

@@ -6,7 +6,8 @@ with the .venv's Python, after the translations are compiled).
     dist/icanal-desktop_VERSION_amd64.deb     installs to /opt/icanal-desktop
     dist/sizes.json                           bundle/archive sizes (docs/PACKAGING.md)
 
-`--untrimmed` builds the same bundle without the trim into dist/untrimmed/ only to measure it.
+`--untrimmed` builds the same bundle without the trim into dist/untrimmed/ only to measure it
+(B5's baseline: neither trimmed nor stripped). Needs binutils (strip, readelf) and dpkg-deb.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ SPEC = common.PACKAGING / "icanal-desktop-linux.spec"
 INSTALL_DIR = "/opt/icanal-desktop"
 
 # What a bare Debian 12 / Ubuntu 22.04+ desktop may lack for Qt's xcb platform plugin and
-# the libraries the bundle does not carry (PyInstaller leaves out the system's graphics stack).
+# the libraries the bundle does not carry: PyInstaller leaves out the system's graphics stack,
+# and the trim the libraries that must match the system (common.SYSTEM_LIBS: X11, fontconfig,
+# FreeType, D-Bus, CUPS).
 DEB_DEPENDS = [
     "libc6 (>= 2.31)",
     "libegl1",
@@ -56,6 +59,7 @@ DEB_DEPENDS = [
     "libxcb-xfixes0",
     "libxcb-xinerama0",
     "libxcb-xkb1",
+    "libcups2 | libcups2t64",  # printing bills (Qt's cups print plugin)
 ]
 DEB_RECOMMENDS = ["gnome-keyring | kwalletmanager | keepassxc", "xdg-utils"]
 
@@ -114,8 +118,68 @@ def build_bundle(dist: Path, work: Path, untrimmed: bool = False) -> Path:
         env=env,
     )
     bundle = dist / common.EXECUTABLE
+    if not untrimmed:
+        saved = strip_debug_info(bundle / "_internal")
+        print(f"stripped symbols and debug info: {mib(saved)} MiB", flush=True)
     check_bundle(bundle)
     return bundle
+
+
+def binutils(tool: str, *args: str, check: bool = True) -> str:
+    """The output of one of binutils' tools (strip, readelf) run on our own build output."""
+    program = shutil.which(tool)
+    if program is None:
+        sys.exit(f"{tool} not found: install binutils (apt-get install binutils)")
+    result = subprocess.run(  # noqa: S603 - a tool of binutils on our own build output
+        [program, *args], capture_output=True, text=True, check=check
+    )
+    return result.stdout
+
+
+def _program_headers(path: Path) -> str:
+    """How the loader maps a file (`readelf -lW` less its first line, which names the file)."""
+    return binutils("readelf", "-lW", str(path)).split("\n", 1)[-1]
+
+
+def _is_elf(path: Path) -> bool:
+    with path.open("rb") as file:
+        return file.read(4) == b"\x7fELF"
+
+
+def _has_symbols(path: Path) -> bool:
+    """Whether an ELF file carries a symbol table or debug sections (what strip removes)."""
+    sections = binutils("readelf", "-SW", str(path), check=False)
+    return " .symtab " in sections or " .debug_" in sections
+
+
+def strip_debug_info(internal: Path) -> int:
+    """Strips the shared libraries of the bundle the way Debian packages do (dh_strip:
+    `strip --strip-unneeded`): symbol tables and debug info, which the loader never reads;
+    libpython3.11 alone goes from 23 to 6 MiB. Returns the bytes saved.
+
+    Not PyInstaller's `strip=True`: it strips every binary, and binutils' strip can break a
+    library that auditwheel's patchelf rewrote ("ELF load command address/offset not
+    page-aligned", seen with Pillow's). Here a file is kept as it was whenever stripping
+    changed its program headers, the loader's view of it, which strip alone never should.
+    The executable is not touched (PyInstaller appends its archive to it)."""
+    saved = 0
+    for path in sorted(internal.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file() or not _is_elf(path):
+            continue
+        if (path.parent / f".{path.name}.hmac").exists() or path.with_suffix(".chk").exists():
+            continue  # a FIPS checksum of the file (libgcrypt, NSS): it must stay as it is
+        if not _has_symbols(path):
+            continue
+        stripped = path.with_name(path.name + ".stripped")
+        binutils("strip", "--strip-unneeded", "-o", str(stripped), str(path))
+        if _program_headers(stripped) != _program_headers(path):
+            print(f"not stripped (strip would move its segments): {path.name}", flush=True)
+            stripped.unlink()
+            continue
+        saved += path.stat().st_size - stripped.stat().st_size
+        stripped.chmod(path.stat().st_mode)
+        stripped.replace(path)
+    return saved
 
 
 def check_bundle(bundle: Path) -> None:
@@ -135,6 +199,31 @@ def check_bundle(bundle: Path) -> None:
     missing = [pattern for pattern in must_have if not any(internal.glob(pattern))]
     if missing:
         sys.exit(f"the bundle lacks {missing}")
+    unresolved = unresolved_libraries(internal)
+    if unresolved:
+        sys.exit(f"bundled binaries need libraries neither bundled nor the system's: {unresolved}")
+
+
+def unresolved_libraries(internal: Path) -> dict[str, list[str]]:
+    """Libraries that a bundled binary links to (ELF NEEDED) and that are neither in the bundle
+    nor left to the system, by PyInstaller (glibc, OpenGL, libxcb) or by the trim
+    (common.SYSTEM_LIBS): what a trim rule dropped by mistake."""
+    from PyInstaller.depend import dylib
+
+    files = [p for p in internal.rglob("*.so*") if p.is_file() and not p.is_symlink()]
+    bundled = {p.name for p in internal.rglob("*.so*")}
+    unresolved: dict[str, list[str]] = {}
+    for path in files:
+        for line in binutils("readelf", "-dW", str(path), check=False).splitlines():
+            if "(NEEDED)" not in line:
+                continue
+            name = line.rsplit("[", 1)[-1].rstrip("]")
+            if name in bundled or name in common.SYSTEM_LIBS or name.startswith("ld-linux"):
+                continue  # ld-linux: glibc's loader, which PyInstaller never bundles
+            if not dylib.include_library(name):
+                continue
+            unresolved.setdefault(name, []).append(str(path.relative_to(internal)))
+    return unresolved
 
 
 def make_tarball(bundle: Path, version: str) -> Path:

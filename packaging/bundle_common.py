@@ -93,7 +93,6 @@ METADATA = [
     "pydantic",
     "uvicorn",
     "fpdf2",
-    "pillow",
     "fonttools",
 ]
 LINUX_METADATA = ["secretstorage", "jeepney", "cryptography", "cffi"]
@@ -114,6 +113,8 @@ def datas() -> list[tuple[str, str]]:
         "compile the translations first (python3 dev.py setup)"
     )
     names = METADATA + (LINUX_METADATA if sys.platform.startswith("linux") else [])
+    if UNTRIMMED:
+        names += ["pillow"]  # only that bundle carries Pillow (TRIM_EXCLUDES)
     for name in names:
         with contextlib.suppress(PackageNotFoundError):  # a platform-only dependency
             found += copy_metadata(name)
@@ -150,6 +151,13 @@ EXCLUDES = [
     "PySide6.QtTest",
     "PySide6.Qt3DCore",
 ]
+# Left out of the trimmed bundle only: the untrimmed one is B5's baseline (docs/PERFORMANCE.md).
+# Pillow (~9 MiB with its libraries): fpdf2 imports it in try/except, only to place images; the
+# demo server's bill PDFs are text only and come out byte for byte the same without it
+# (tests/packaging/test_bundle_trim.py renders one with PIL blocked).
+TRIM_EXCLUDES = ["PIL"]
+if not UNTRIMMED:
+    EXCLUDES += TRIM_EXCLUDES
 
 # -- what is left out: paths inside the bundle ----------------------------------------------
 # Qt plugins kept, by folder. A folder not listed is dropped whole.
@@ -175,12 +183,40 @@ DROP_QT_LIBS = re.compile(
 DROP_QT_BINDINGS = re.compile(r"PySide6/Qt(Network|OpenGL|Qml|Quick)\.(abi3\.so|pyd)$")
 # Qt's own translations: only the languages the app has (qtbase: dialogs' buttons).
 KEEP_QT_TRANSLATIONS = re.compile(r"qtbase_(fr)\.qm$")
-# Never in a bundle: Windows' software OpenGL (~20 MB; the app draws no 3D), and the image
-# codecs of Pillow that the demo server's PDFs (text only, fpdf2) never use (~6 MB with
-# their libraries).
-DROP_ANY = re.compile(r"opengl32sw\.dll$|^_(avif|webp|imagingtk)\.")
-# Libraries that must stay whatever a trim rule says (keyring's Secret Service chain).
-NEVER_DROP = re.compile(r"_cffi_backend|cryptography|jeepney|secretstorage|keyring")
+# Never in a bundle: Windows' software OpenGL (~20 MB; the app draws no 3D).
+DROP_ANY = re.compile(r"opengl32sw\.dll$")
+# Linux: system libraries left out of the bundle, so that the system's own copy is used (the
+# .deb depends on their packages: DEB_DEPENDS in build_linux.py). Each one has to match a part
+# of the system it runs on, so a copy from the build machine can only be worse; the AppImage
+# project's "excludelist" (libraries assumed on every desktop) leaves out the first two groups
+# for the reasons given. Libraries that only these needed go with them (`trim`).
+SYSTEM_LIBS = {
+    # X11's client library has to match the system's libxcb, which PyInstaller never bundles
+    # (excludelist: "libX11.so.6: undefined symbol: xcb_wait_for_reply64"); libXau and
+    # libXdmcp are libxcb's own dependencies.
+    "libX11.so.6",
+    "libX11-xcb.so.1",
+    "libXau.so.6",
+    "libXdmcp.so.6",
+    # fontconfig reads the system's /etc/fonts: an older copy stalls or fails on a newer
+    # configuration (excludelist); FreeType, "low-level font rendering", goes with it.
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    # The CUPS client talks to the system's print server (no server, no printing anyway). It
+    # alone (for Qt's cups print plugin) brought GnuTLS, Avahi, p11-kit, nettle, GMP,
+    # libunistring, libidn2... ~7 MiB, all dropped with it (Kerberos stays: QtNetwork's).
+    "libcups.so.2",
+    # The D-Bus client talks to the system's bus, which the keyring (Secret Service) needs
+    # anyway. It brought libsystemd, libgcrypt, lz4 and libcap.
+    "libdbus-1.so.3",
+}
+# Libraries that must stay whatever a trim rule says: the keyring's Secret Service chain, and
+# what the Python runtime links to, whose system copies may differ in version or build options
+# (libssl, libsqlite3...), and the C++ and GCC runtimes of the build machine's compiler.
+NEVER_DROP = re.compile(
+    r"_cffi_backend|cryptography|jeepney|secretstorage|keyring"
+    r"|^lib(python3|ssl|crypto|sqlite3|ffi|z|lzma|bz2|stdc\+\+|gcc_s)\."
+)
 
 
 def keep(dest: str) -> bool:
@@ -194,6 +230,8 @@ def keep(dest: str) -> bool:
     if DROP_ANY.search(path.name):
         return False
     parts = path.parts
+    if len(parts) == 1 and path.name in SYSTEM_LIBS:
+        return False  # PyInstaller puts the system's libraries at the top of the bundle
     if DROP_QT_LIBS.match(path.name) and "plugins" not in parts:
         return False  # in PySide6/Qt/lib, or its symlink at the top of the bundle
     if any(p.endswith(".framework") and DROP_QT_LIBS.match(p) for p in parts):
@@ -249,7 +287,13 @@ def trim(toc: Toc) -> Toc:
 
 
 def _imports(src: str) -> list[str]:
-    """Base names of the shared libraries a binary links to (none for a data file)."""
+    """Base names of the shared libraries a binary links to directly (none for a data file).
+
+    Directly: on Linux PyInstaller asks ldd, which lists the whole tree, so that the libraries
+    of a left-out system library (libcups: GnuTLS, Kerberos...) would look needed by whatever
+    needs that library (Qt's cups print plugin)."""
+    if sys.platform.startswith("linux"):
+        return _elf_needed(src)
     from PyInstaller.depend import bindepend
 
     try:
@@ -258,6 +302,26 @@ def _imports(src: str) -> list[str]:
         ]
     except Exception:  # not a binary (datas), or one the platform's tool cannot read
         return []
+
+
+def _elf_needed(src: str) -> list[str]:
+    """The DT_NEEDED entries of an ELF file, read by binutils' readelf."""
+    import shutil
+    import subprocess
+
+    try:
+        with open(src, "rb") as file:
+            if file.read(4) != b"\x7fELF":
+                return []
+    except OSError:
+        return []
+    readelf = shutil.which("readelf")
+    if readelf is None:
+        raise SystemExit("readelf not found: install binutils (apt-get install binutils)")
+    out = subprocess.run(  # noqa: S603 - binutils on a file PyInstaller collected
+        [readelf, "-dW", src], capture_output=True, text=True, check=False
+    ).stdout
+    return [line.rsplit("[", 1)[-1].rstrip("]") for line in out.splitlines() if "(NEEDED)" in line]
 
 
 def png_icon(size: int = 512) -> str:
