@@ -5,8 +5,10 @@ amounts may come as text, so they are int()-ed where used),
 so filling it with 100,000 bills is a list assignment. Display text is computed only for the
 rows Qt paints, memoised by value (many bills share a date). Filtering by year, status and
 search words is one list comprehension over the tuples and lower-cased search strings
-(built once, on the first search), followed by a model reset; sorting is a Python sort of
-the same lists, so neither calls into Python per row through Qt.
+(built once: in slices between the GUI thread's events once the rows are shown, see
+`build_search_keys_soon`, else on the first search), followed by a model reset; sorting is
+a Python sort of the same lists (keys taken with `itemgetter`), so neither calls into
+Python per row through Qt.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,6 +30,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
+    Signal,
 )
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
@@ -54,6 +60,7 @@ translate = QCoreApplication.translate
 STATUSES = ("due", "overdue", "failed", "paid")
 PAYABLE = frozenset({"due", "overdue", "failed"})
 STATUS_ORDER = {status: n for n, status in enumerate(STATUSES)}
+SEARCH_KEYS_SLICE = 4096  # rows whose search text is built between two events (~5 ms)
 
 
 def status_text(status: str) -> str:
@@ -111,11 +118,17 @@ def _dot(color: QColor) -> QIcon:
 
 class BillsTableModel(QAbstractTableModel):
     NUMBER, PERIOD, ISSUED, DUE, AMOUNT, STATUS = range(6)
+    search_ready = Signal()  # every row's search text is there (see `build_search_keys_soon`)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._all: list[Row] = []  # every bill, in the current sort order
         self._keys: list[str] | None = None  # lower-cased search text, aligned with _all
+        self._keys_for = 0  # bumped whenever _all or the search text's language changes
+        self._building: tuple[int, list[str]] = (0, [])  # (_keys_for, keys of _all so far)
+        self._build_timer = QTimer(self)
+        self._build_timer.setInterval(0)
+        self._build_timer.timeout.connect(self._build_search_keys_slice)
         self._years: list[int] | None = None
         self._rows: list[Row] = []  # what the table shows
         self._year: str | None = None
@@ -128,30 +141,62 @@ class BillsTableModel(QAbstractTableModel):
 
     # -- content ----------------------------------------------------------------------------
     @staticmethod
-    def prepare(rows: Sequence[Row]) -> PreparedBills:
-        """Off the GUI thread (in the loader): the rows with their search text and years."""
+    def prepare(rows: Sequence[Row], *, search_keys: bool = True) -> PreparedBills:
+        """Off the GUI thread (in the loader): the rows with their years and, unless
+        `search_keys` is False, their search text (then built in a second step, once the
+        rows are shown: `build_search_keys_soon`)."""
         rows = list(rows)
-        return PreparedBills(
-            rows, build_search_keys(rows), sorted({int(r[BILL_ISSUE_DATE][:4]) for r in rows})
-        )
+        return PreparedBills(rows, build_search_keys(rows) if search_keys else None, _years(rows))
 
     def set_rows(self, rows: Sequence[Row] | PreparedBills) -> None:
         """All the account's bills, as `AccountCache.bill_rows()` returns them (or prepared
-        with `prepare()`, so the first search does not build its index on the GUI thread)."""
+        with `prepare()`, so the first search does not build its index on the GUI thread).
+        Rows without search text while a search is on: it is built here, on this thread."""
         self.beginResetModel()
         if isinstance(rows, PreparedBills):
-            self._all, self._keys, self._years = list(rows.rows), list(rows.keys), rows.years
+            keys = None if rows.keys is None else list(rows.keys)
+            self._all, self._keys, self._years = list(rows.rows), keys, rows.years
         else:
             self._all, self._keys, self._years = list(rows), None, None
+        self._keys_for += 1
         if self._sort is not None:
             self._sort_all(*self._sort)
         self._rows = self._filtered()
         self.endResetModel()
 
+    def searching(self) -> bool:
+        """A search (words) is part of the filter applied now."""
+        return bool(self._words)
+
+    def has_search_keys(self) -> bool:
+        return self._keys is not None
+
+    def build_search_keys_soon(self) -> None:
+        """Builds the rows' search text in slices of SEARCH_KEYS_SLICE rows between the GUI
+        thread's events (the rows are painted first), then emits `search_ready`. Not in a
+        thread: its Python would hold the GIL while the table paints (B4: +0.1 s)."""
+        if self._keys is None and not self._build_timer.isActive():
+            self._build_timer.start()
+
+    def _build_search_keys_slice(self) -> None:
+        if self._keys is not None:  # a search built them meanwhile
+            self._build_timer.stop()
+            return
+        token, keys = self._building
+        if token != self._keys_for:  # the rows were replaced, sorted or retranslated
+            token, keys = self._keys_for, []
+            self._building = (token, keys)
+        done = len(keys)
+        keys += build_search_keys(self._all[done : done + SEARCH_KEYS_SLICE])
+        if len(keys) == len(self._all) and token == self._keys_for:
+            self._keys, self._building = keys, (0, [])
+            self._build_timer.stop()
+            self.search_ready.emit()
+
     def years(self) -> list[int]:
         """The years that have bills, newest first."""
         if self._years is None:
-            self._years = sorted({int(r[BILL_ISSUE_DATE][:4]) for r in self._all})
+            self._years = _years(self._all)
         return self._years[::-1]
 
     def total_count(self) -> int:
@@ -212,29 +257,27 @@ class BillsTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < self.columnCount():
             return
+        if self._sort == (column, order):
+            return  # already so (QTableView.sortByColumn() asks twice; the sort is stable)
         self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        old_ids = [self._rows[i.row()][BILL_ID] for i in old]
+        old = self.persistentIndexList()  # the selection, the current cell: a few
+        old_rows = [self._rows[i.row()] for i in old]
         self._sort = (column, order)
         self._sort_all(column, order)
-        self._rows = self._filtered()
+        self._rows = self._filtered()  # the same rows as before, in the new order
         if old:
-            position = {r[BILL_ID]: n for n, r in enumerate(self._rows)}
-            new = [
-                self.index(position[bill_id], i.column()) if bill_id in position else QModelIndex()
-                for bill_id, i in zip(old_ids, old, strict=True)
-            ]
+            where = _positions(self._rows, old_rows)
+            new = [self.index(where[id(r)], i.column()) for r, i in zip(old_rows, old, strict=True)]
             self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
     def _sort_all(self, column: int, order: Qt.SortOrder) -> None:
-        values = [_SORT_KEYS[column](r) for r in self._all]
-        reverse = order == Qt.SortOrder.DescendingOrder
-        positions = sorted(range(len(values)), key=values.__getitem__, reverse=reverse)
-        self._all = [self._all[n] for n in positions]
+        rows = self._all
+        positions = _sorted_positions(rows, column, order == Qt.SortOrder.DescendingOrder)
+        self._all = list(map(rows.__getitem__, positions))
+        self._keys_for += 1
         if self._keys is not None:
-            keys = self._keys
-            self._keys = [keys[n] for n in positions]
+            self._keys = list(map(self._keys.__getitem__, positions))
 
     # -- look -------------------------------------------------------------------------------
     def update_palette(self, palette: QPalette) -> None:
@@ -253,6 +296,7 @@ class BillsTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """The language changed: headers, statuses and search text follow."""
         self._keys = None  # rebuilt by the next search
+        self._keys_for += 1
         short_date.cache_clear()
         period_text.cache_clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
@@ -327,8 +371,13 @@ class BillsTableModel(QAbstractTableModel):
 @dataclass(frozen=True)
 class PreparedBills:
     rows: list[Row]
-    keys: list[str]
+    keys: list[str] | None  # None: built later (`BillsTableModel.build_search_keys_soon`)
     years: list[int]
+
+
+def _years(rows: Sequence[Row]) -> list[int]:
+    """The years that have bills, oldest first (from the distinct dates: bills share them)."""
+    return sorted({int(day[:4]) for day in set(map(itemgetter(BILL_ISSUE_DATE), rows))})
 
 
 def build_search_keys(rows: Sequence[Row]) -> list[str]:
@@ -363,6 +412,7 @@ def _amount_key(amount: int, currency: str) -> str:
     return f"{text} {text.replace('.', ',')}"
 
 
+# One row's sort key (the SORT_ROLE); `_sorted_positions` sorts by the same keys.
 _SORT_KEYS: tuple[Callable[[Row], Any], ...] = (
     lambda r: r[BILL_NUMBER],
     lambda r: r[BILL_PERIOD_START],
@@ -371,6 +421,31 @@ _SORT_KEYS: tuple[Callable[[Row], Any], ...] = (
     lambda r: int(r[BILL_TOTAL]),
     lambda r: (STATUS_ORDER.get(r[BILL_STATUS], 9), r[BILL_DUE_DATE]),
 )
+_SORT_FIELDS = (BILL_NUMBER, BILL_PERIOD_START, BILL_ISSUE_DATE, BILL_DUE_DATE, BILL_TOTAL)
+
+
+def _sorted_positions(rows: Sequence[Row], column: int, reverse: bool) -> list[int]:
+    """The positions of `rows` in the order of `_SORT_KEYS[column]` (stable), with the keys
+    taken by `itemgetter` (no Python call per row). The status column sorts by due date,
+    then (stable) by status: the order of its (status, due date) tuples, compared faster."""
+    if column == BillsTableModel.STATUS:
+        due = list(map(itemgetter(BILL_DUE_DATE), rows))
+        by_due = sorted(range(len(rows)), key=due.__getitem__, reverse=reverse)
+        ranks = list(map(STATUS_ORDER.get, map(itemgetter(BILL_STATUS), rows), repeat(9)))
+        return sorted(by_due, key=ranks.__getitem__, reverse=reverse)
+    values: list[Any] = list(map(itemgetter(_SORT_FIELDS[column]), rows))
+    if column == BillsTableModel.AMOUNT:
+        values = list(map(int, values))  # raw rows may hold amounts as text
+    return sorted(range(len(rows)), key=values.__getitem__, reverse=reverse)
+
+
+def _positions(rows: list[Row], wanted: Sequence[Row]) -> dict[int, int]:
+    """Where each of `wanted` (the same objects, e.g. the selected rows) is in `rows`, by
+    `id()`: a C scan of `rows` each for a few (a selection), one pass for many."""
+    distinct = {id(r): r for r in wanted}
+    if len(distinct) <= 8:
+        return {key: rows.index(r) for key, r in distinct.items()}
+    return {key: n for n, r in enumerate(rows) if (key := id(r)) in distinct}
 
 
 # -- one bill's line items (F14) ----------------------------------------------------------

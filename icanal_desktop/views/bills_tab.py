@@ -4,6 +4,8 @@ spending chart as sub-tabs. Everything shown comes from the cache (offline too).
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +29,13 @@ from PySide6.QtWidgets import (
 from icanal_desktop import actions, exports
 from icanal_desktop.api import billing
 from icanal_desktop.cache import AccountCache
-from icanal_desktop.models.bills_model import STATUSES, BillsTableModel, PreparedBills, status_text
+from icanal_desktop.models.bills_model import (
+    STATUSES,
+    BillsTableModel,
+    PreparedBills,
+    build_search_keys,
+    status_text,
+)
 from icanal_desktop.session import Session
 from icanal_desktop.views.bill_detail import BillDetailPane
 from icanal_desktop.views.bills_exports import BillsExporter
@@ -37,6 +45,8 @@ from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.pay_bill_dialog import PayBillDialog
 from icanal_desktop.views.payments_view import PaymentsView
 from icanal_desktop.views.spending_chart import SpendingChart
+
+log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
 
@@ -52,9 +62,11 @@ class BillsTab(QWidget):
         self._current_id: str | None = None
         self._detail_token = 0
         self._loading = self._reload_pending = False
+        self._filter_waiting = False  # a search waits for the rows' search text
         self.pay_dialog: PayBillDialog | None = None
         self.ticket_dialog: NewTicketDialog | None = None
         self.model = BillsTableModel(self)
+        self.model.search_ready.connect(self._search_ready)
         self.exporter = BillsExporter(session, self)
 
         self.year_filter = QComboBox()
@@ -183,12 +195,24 @@ class BillsTab(QWidget):
         self._loading = True
 
         def load(cache: AccountCache) -> PreparedBills:
-            return BillsTableModel.prepare(cache.bill_rows())
+            # The search text comes in a second step, once the rows are shown (B4).
+            return BillsTableModel.prepare(cache.bill_rows(), search_keys=False)
 
         if self._session.load(load, self._bills_loaded, owner=self) is None:
             self._loading = False  # no account open: nothing to wait for
 
     def _bills_loaded(self, prepared: PreparedBills) -> None:
+        if prepared.keys is None and (self.search.text().split() or self.model.searching()):
+            # A search is on: the new rows wait for their search text (built off the GUI
+            # thread); the rows shown stay until then, and a newer reload after them.
+            rows = prepared.rows
+            self._session.run_in_background(
+                lambda: replace(prepared, keys=build_search_keys(rows)),
+                self._bills_loaded,
+                self._search_keys_failed,
+                owner=self,
+            )
+            return
         self._loading = False
         if self._reload_pending:
             self._reload_pending = False
@@ -206,6 +230,11 @@ class BillsTab(QWidget):
         self.year_filter.setCurrentIndex(max(0, self.year_filter.findData(year)))
         self.year_filter.blockSignals(False)
         self.apply_filter()
+        self.model.build_search_keys_soon()
+
+    def _search_keys_failed(self, exc: Exception) -> None:
+        log.error("building the bills' search text failed", exc_info=exc)
+        self._loading = False
 
     # -- files the user asked for, written off the GUI thread ---------------------------------
     def _write_payments_csv(self, path: Path, payments: list[billing.Payment]) -> None:
@@ -231,12 +260,23 @@ class BillsTab(QWidget):
     # -- filters ----------------------------------------------------------------------------
     def apply_filter(self) -> None:
         self._debounce.stop()
+        if self.search.text().split() and not self.model.has_search_keys():
+            # Right after a load the search text is still being built, in slices: the
+            # search waits for it rather than hold the window to build it all at once.
+            self._filter_waiting = True
+            self.model.build_search_keys_soon()
+            return
+        self._filter_waiting = False
         self.model.set_filter(
             self.year_filter.currentData(), self.status_filter.currentData(), self.search.text()
         )
         self._update_count()
         self._reselect()
         self._update_buttons()
+
+    def _search_ready(self) -> None:
+        if self._filter_waiting:
+            self.apply_filter()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
