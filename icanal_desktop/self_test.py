@@ -23,11 +23,14 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from icanal_desktop import __version__
 from icanal_desktop.config import AppConfig
 from icanal_desktop.credentials import CredentialStore
+
+if TYPE_CHECKING:
+    from icanal_desktop.views.lazy_tabs import LazyTabWidget
 
 TIMEOUT_S = 60.0
 
@@ -154,6 +157,7 @@ def _run(
         credentials.forget(known.key)  # leave nothing of the self-test in the keyring
 
         report["bill_pdf_bytes"] = _first_bill_pdf_size(config, login, password)
+        report["tabs"] = _build_every_tab(parts.main_window.tabs, errors)
 
         user = f"self-test-{secrets.token_hex(4)}"
         value = secrets.token_urlsafe(24)
@@ -186,3 +190,16 @@ def _first_bill_pdf_size(config: AppConfig, login: str, password: str) -> int:
         return len(pdf or b"")
     finally:
         client.close()
+
+
+def _build_every_tab(tabs: LazyTabWidget, errors: list[str]) -> list[str]:
+    """Builds the tabs the window builds on first showing (the Bills tab with QtPdf and
+    QtCharts…), so that a bundle missing what one of them needs fails here, not on a
+    user's first click."""
+    built = []
+    for index in range(tabs.count()):
+        try:
+            built.append(tabs.page(index).objectName())
+        except Exception as exc:  # what the user would have met: report it
+            errors.append(f"the {tabs.tabText(index)!r} tab could not be built: {exc!r}")
+    return built

@@ -157,7 +157,7 @@ class Session(QObject):
             accounts, remembered = found
             self._set_accounts(accounts)
             if remembered is not None:
-                self.open_account(remembered)
+                self.open_account(remembered, at_start=True)
             else:
                 self.sign_in_needed.emit(accounts[0] if accounts else None)
 
@@ -210,7 +210,7 @@ class Session(QObject):
         self.busy_changed.emit(True)
         return handle
 
-    def open_account(self, known: KnownAccount) -> None:
+    def open_account(self, known: KnownAccount, *, at_start: bool = False) -> None:
         """Shows a known account's cached data at once and signs in again in the background
         with its remembered token; without one, asks for the password."""
         current = _Account(known, self._client_factory(known.server_url))
@@ -218,10 +218,15 @@ class Session(QObject):
         self._switch_to(current)
         self._set_state(ConnectionState.CONNECTING)
         self.account_opened.emit(known)
-        # The cached data first, then the sign-in: the restore's imports (keyring, requests)
-        # and its keyring call would otherwise compete with the snapshot for the interpreter
-        # and delay the window's first paint with data (docs/PERFORMANCE.md, B1).
-        self._reload_snapshot(then=lambda: self._restore(current))
+        if at_start:
+            # The cached data first, then the sign-in: the restore's first imports (keyring,
+            # requests) and its keyring call would otherwise compete with the snapshot for
+            # the interpreter and delay the first window's data (PERFORMANCE.md, B1). Not
+            # on a switch: the writer may be busy with the previous account's sync then.
+            self._reload_snapshot(then=lambda: self._restore(current))
+        else:
+            self._reload_snapshot()
+            self._restore(current)
 
     def switch_account(self, key: str) -> None:
         known = next((a for a in self.accounts if a.key == key), None)
@@ -398,10 +403,14 @@ class Session(QObject):
         key: str | None = None,
     ) -> TaskHandle | None:
         """Reads from the current account's cache off the GUI thread (e.g. a tab's rows);
-        `on_done` runs on the GUI thread, unless the account changed or `owner` is gone."""
+        `on_done` runs on the GUI thread, unless the account changed or `owner` is gone.
+        A `key` keeps one owner from reading the same twice at once; another owner (a tab
+        rebuilt in another language) gets its own read."""
         current = self._current
         if current is None or current.known is None:
             return None
+        if key is not None and owner is not None:
+            key = f"{key}@{id(owner):x}"
 
         def done(result: T) -> None:
             if current is self._current:
@@ -508,16 +517,20 @@ class Session(QObject):
         runs after it, whether the read worked or not."""
         current = self._current
         if current is None or current.known is None:
+            if then is not None:
+                then()
             return
 
         def done(snapshot: AccountSnapshot) -> None:
-            if current is self._current:
-                first = self.snapshot is None
-                self._show_snapshot(snapshot)
-                if first:  # a newly opened account: every tab loads what it shows
-                    self.resources_changed.emit(frozenset(ALL_RESOURCES))
-            if then is not None:
-                then()
+            try:
+                if current is self._current:
+                    first = self.snapshot is None
+                    self._show_snapshot(snapshot)
+                    if first:  # a newly opened account: every tab loads what it shows
+                        self.resources_changed.emit(frozenset(ALL_RESOURCES))
+            finally:
+                if then is not None:
+                    then()
 
         def failed(exc: Exception) -> None:
             self._unexpected(exc)

@@ -226,8 +226,8 @@ def main() -> None:
         wait_for(lambda: window.isVisible() and not parts.session.busy)
         spin(300)
         for index in range(window.tabs.count()):
-            window.tabs.setCurrentIndex(index)
-            spin(200)
+            window.tabs.setCurrentIndex(index)  # built now (lazily): its data follows
+            spin(600)
             tab = window.tabs.widget(index)
             assert tab is not None
             name = tab.objectName().removesuffix("Tab")

@@ -62,6 +62,7 @@ class BillsTab(QWidget):
         self._current_id: str | None = None
         self._detail_token = 0
         self._loading = self._reload_pending = False
+        self._generation = 0  # one per account shown: a late result of another is dropped
         self._filter_waiting = False  # a search waits for the rows' search text
         self.pay_dialog: PayBillDialog | None = None
         self.ticket_dialog: NewTicketDialog | None = None
@@ -177,11 +178,22 @@ class BillsTab(QWidget):
         self.exporter.finished.connect(self._update_buttons)
         session.resources_changed.connect(self._on_resources)
         session.state_changed.connect(self._on_state)
+        session.account_opened.connect(self._on_account_opened)
         self._update_count()
         self._update_buttons()
         self._on_resources(frozenset({"bills", "payments"}))  # built while an account is open
 
     # -- loading ----------------------------------------------------------------------------
+    def _on_account_opened(self, _known: object) -> None:
+        """Another account: nothing of the previous one stays on screen, and a load of its
+        bills still running is forgotten (the session drops its result) so that it cannot
+        hold back the new account's."""
+        self._generation += 1
+        self._loading = self._reload_pending = False
+        self.model.set_rows([])
+        self._show(None)
+        self._update_count()
+
     def _on_resources(self, names: frozenset[str]) -> None:
         if "bills" in names:
             self.reload_bills()
@@ -205,10 +217,15 @@ class BillsTab(QWidget):
         if prepared.keys is None and (self.search.text().split() or self.model.searching()):
             # A search is on: the new rows wait for their search text (built off the GUI
             # thread); the rows shown stay until then, and a newer reload after them.
-            rows = prepared.rows
+            rows, generation = prepared.rows, self._generation
+
+            def keyed(ready: PreparedBills) -> None:
+                if generation == self._generation:  # still the same account's bills
+                    self._bills_loaded(ready)
+
             self._session.run_in_background(
                 lambda: replace(prepared, keys=build_search_keys(rows)),
-                self._bills_loaded,
+                keyed,
                 self._search_keys_failed,
                 owner=self,
             )
@@ -235,6 +252,9 @@ class BillsTab(QWidget):
     def _search_keys_failed(self, exc: Exception) -> None:
         log.error("building the bills' search text failed", exc_info=exc)
         self._loading = False
+        if self._reload_pending:
+            self._reload_pending = False
+            self.reload_bills()
 
     # -- files the user asked for, written off the GUI thread ---------------------------------
     def _write_payments_csv(self, path: Path, payments: list[billing.Payment]) -> None:

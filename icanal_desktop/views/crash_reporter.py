@@ -76,6 +76,13 @@ class CrashReporter(QObject):
         self._crashed.emit(describe(*exc_info))
 
     def _show(self, details: str) -> None:
+        # Never raises: an exception here would come back through the hook, to this slot.
+        try:
+            self._open_dialog(details)
+        except Exception:
+            log.exception("the crash dialog could not be shown")
+
+    def _open_dialog(self, details: str) -> None:
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.add(details)
             return

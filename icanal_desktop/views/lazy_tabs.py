@@ -38,23 +38,30 @@ class LazyTabWidget(QTabWidget):
         return self.widget(index) not in self._builders
 
     def page(self, index: int) -> QWidget:
-        """The real page at `index`, built now if it was not yet."""
+        """The real page at `index`, built now if it was not yet. If building fails, the
+        placeholder stays and the next call tries again."""
         placeholder = self.widget(index)
         if placeholder is None:
             raise IndexError(f"no tab at {index}")
-        build = self._builders.pop(placeholder, None)
+        build = self._builders.get(placeholder)
         if build is None:
             return placeholder
         page = build()
+        del self._builders[placeholder]
         title = self.tabText(index)
         page.setAccessibleName(title)
-        current = self.currentIndex()
-        # Swapping the page must not look like the user changing tabs (nor build a
-        # neighbour when the placeholder being removed is the current one).
+        # The page goes in right after its placeholder and becomes current before the
+        # placeholder leaves, so no neighbour is shown in between; the swap must not look
+        # like the user changing tabs either.
         with QSignalBlocker(self):
+            was_current = self.currentIndex() == index
+            self.insertTab(index + 1, page, self.tabIcon(index), title)
+            self.setTabToolTip(index + 1, self.tabToolTip(index))
+            self.setTabWhatsThis(index + 1, self.tabWhatsThis(index))
+            self.setTabEnabled(index + 1, self.isTabEnabled(index))
+            if was_current:
+                self.setCurrentIndex(index + 1)
             self.removeTab(index)
-            self.insertTab(index, page, title)
-            self.setCurrentIndex(current)
         placeholder.deleteLater()
         return page
 

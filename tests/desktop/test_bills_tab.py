@@ -6,6 +6,7 @@ the exports (CSV, .ics) read back."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from icanal_desktop.session import ConnectionState
 from icanal_desktop.views.bill_detail import BillDetailPane
 from icanal_desktop.views.bills_tab import BillsTab
 
-from ..conftest import DEMO, SandboxProcess, start_sandbox
+from ..conftest import DEMO, SECOND, SandboxProcess, start_sandbox
 from .driver import Api, build, sign_in
 
 # With this seed, the first request a fresh server answers is dropped after it ran, and
@@ -398,3 +399,27 @@ def test_details_the_sync_did_not_keep_are_fetched_when_a_bill_is_opened(
         assert labels == [line["label"] for line in server_detail["lines"]]
     finally:
         server.stop()
+
+
+def test_an_account_opened_while_the_bills_load_gets_its_own_bills(
+    qtbot: QtBot, sandbox: SandboxProcess, data_dir: Path, parts: list[AppParts]
+) -> None:
+    tab = open_bills(qtbot, parts, sandbox.url, data_dir)
+    app = parts[0]
+    session = app.session
+    demo_numbers = set(numbers(tab))
+    # Hold the cache's writer so that a reload of demo@'s bills is still queued when the
+    # second account opens: its result must not hold back (or show in place of) the new
+    # account's bills.
+    gate = threading.Event()
+    session.load(lambda _cache: gate.wait(20), lambda _result: None)
+    tab.reload_bills()
+    session.account_opened.connect(lambda _known: gate.set())
+    try:
+        sign_in(qtbot, app, *SECOND)
+    finally:
+        gate.set()
+    second = {b["number"] for b in Api(sandbox.url, SECOND).all_items("/bills")}
+    assert second
+    assert not second & demo_numbers
+    qtbot.waitUntil(lambda: set(numbers(tab)) == second, timeout=15_000)

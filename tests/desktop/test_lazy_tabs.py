@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -116,3 +117,53 @@ def test_tabs_built_before_any_account_opens_show_it_once_it_opens(
         qtbot.waitUntil(lambda: subscription.channels.rowCount() > 0)
     finally:
         parts.shutdown()
+
+
+class Page(QWidget):
+    def __init__(self, name: str, shown: list[str]) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self._shown = shown
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._shown.append(self.objectName())
+        super().showEvent(event)
+
+
+def test_building_the_current_tab_shows_no_other_page(qtbot: QtBot) -> None:
+    tabs = LazyTabWidget()
+    qtbot.addWidget(tabs)
+    shown: list[str] = []
+    for name in ("a", "b", "c"):
+        tabs.add_lazy_tab(partial(Page, name, shown), name.upper())
+    tabs.page(2)  # built, not shown
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    shown.clear()
+    tabs.setTabToolTip(1, "the B tab")
+    tabs.setCurrentIndex(1)  # its placeholder leaves: "c" next to it must not show
+    assert shown == ["b"]
+    assert tabs.tabToolTip(1) == "the B tab"
+
+
+def test_a_tab_that_fails_to_build_is_tried_again(qtbot: QtBot) -> None:
+    tabs = LazyTabWidget()
+    qtbot.addWidget(tabs)
+    attempts: list[int] = []
+
+    def flaky() -> QWidget:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise RuntimeError("first time")
+        page = QWidget()
+        page.setObjectName("real")
+        return page
+
+    tabs.add_lazy_tab(QWidget, "A")
+    tabs.add_lazy_tab(flaky, "B")
+    with pytest.raises(RuntimeError):
+        tabs.page(1)
+    assert not tabs.is_built(1)
+    assert tabs.page(1).objectName() == "real"
+    assert tabs.is_built(1)
+    assert len(attempts) == 2

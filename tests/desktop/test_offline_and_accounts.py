@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts, build_app
+from icanal_desktop.cache import AccountCache, AccountSnapshot
 from icanal_desktop.config import AppConfig
 from icanal_desktop.session import ConnectionState
 from icanal_desktop.views.subscription_tab import SubscriptionTab
@@ -173,3 +174,23 @@ def test_sign_out_and_forget_this_computer_wipes_tokens_and_cache(
     from icanal_desktop.credentials import CredentialStore
 
     assert CredentialStore().load_refresh_token(known.key) is None
+
+
+def test_a_remembered_account_signs_in_even_when_its_cached_data_cannot_be_read(
+    qtbot: QtBot, launch: Launch, sandbox: SandboxProcess, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At start the cached data is read before the remembered sign-in is restored: a failed
+    # read must not leave the account offline. (A test double for the failure: an
+    # unreadable cache file is set aside and replaced by the cache itself, and root — CI —
+    # reads any file.)
+    first = launch(sandbox.url)
+    sign_in(qtbot, first, *DEMO, remember=True)
+    quit_app(first)
+
+    def unreadable(_cache: AccountCache) -> AccountSnapshot:
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(AccountCache, "snapshot", unreadable)
+    second = launch(sandbox.url)
+    qtbot.waitUntil(lambda: second.session.state == ConnectionState.ONLINE, timeout=15_000)
+    assert not second.sign_in_dialog.isVisible()

@@ -40,6 +40,14 @@ def test_self_test_passes_with_a_real_secret_service(
     assert report["remembered"] is True
     assert str(report["signed_in_as"]).endswith(f"({DEMO[0]})")
     assert int(str(report["bill_pdf_bytes"])) > 500
+    assert report["tabs"] == [  # every tab built, not only the one shown first
+        "dashboardTab",
+        "subscriptionTab",
+        "billsTab",
+        "paymentMethodsTab",
+        "supportTab",
+        "profileTab",
+    ]
     assert report["frozen"] is False
     assert list(data_dir.iterdir()) == []  # its own throw-away data folder
 
