@@ -56,6 +56,13 @@ class _Account:
     known: KnownAccount | None
     client: ApiClient
     cache: AccountCache | None = None
+    syncing: TaskHandle | None = None  # its sync, cancelled when another account opens
+
+    @property
+    def sync_key(self) -> str:
+        # One per account: the sync of an account being left must not stand in for (and
+        # swallow) the sync of the account that replaces it.
+        return f"{SYNC_TASK}:{self.known.key if self.known else ''}"
 
     def open_cache(self, data_dir: Path) -> AccountCache:
         """Writer thread only."""
@@ -136,7 +143,10 @@ class Session(QObject):
 
     @property
     def busy(self) -> bool:
-        return any(self._runner.is_running(k) for k in (SIGN_IN_TASK, RESTORE_TASK, SYNC_TASK))
+        keys = [SIGN_IN_TASK, RESTORE_TASK]
+        if self._current is not None:
+            keys.append(self._current.sync_key)
+        return any(self._runner.is_running(k) for k in keys)
 
     @property
     def online(self) -> bool:
@@ -341,7 +351,8 @@ class Session(QObject):
                 self._on_connection_error(exc)
                 self.sync_finished.emit(SyncReport(failed={"sync": exc}))
 
-        handle = self._runner.run(work, done, failed, key=SYNC_TASK, writes_cache=True)
+        handle = self._runner.run(work, done, failed, key=current.sync_key, writes_cache=True)
+        current.syncing = handle
         self.busy_changed.emit(True)
         return handle
 
@@ -498,6 +509,8 @@ class Session(QObject):
         if previous is not current:
             self.snapshot = None
         if previous is not None and previous is not current:
+            if previous.syncing is not None:
+                previous.syncing.cancel()  # it stops between two of its transactions
             self._close_later(previous)
         if current is None:
             self._set_state(ConnectionState.SIGNED_OUT)
