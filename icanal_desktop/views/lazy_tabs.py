@@ -11,25 +11,31 @@ page built late shows the same as one built at start.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar, cast, overload
 
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 Builder = Callable[[], QWidget]
+W = TypeVar("W", bound=QWidget)
 
 
 class LazyTabWidget(QTabWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._builders: dict[QWidget, Builder] = {}  # placeholder -> how to build its page
+        self._named: dict[str, QWidget] = {}  # name -> its placeholder, then its page
         self.currentChanged.connect(self._build_current)
 
-    def add_lazy_tab(self, build: Builder, title: str) -> int:
-        """Adds a tab whose page `build()` makes on first need; returns its index."""
+    def add_lazy_tab(self, build: Builder, title: str, name: str = "") -> int:
+        """Adds a tab whose page `build()` makes on first need; returns its index. A `name`
+        lets `named()` (and a `LazyTab` attribute) find it."""
         placeholder = QWidget()
         placeholder.setAccessibleName(title)
         index = self.addTab(placeholder, title)
         self._builders[placeholder] = build
+        if name:
+            self._named[name] = placeholder
         if self.currentIndex() == index:  # the first tab added is shown at once
             self.page(index)
         return index
@@ -62,9 +68,37 @@ class LazyTabWidget(QTabWidget):
             if was_current:
                 self.setCurrentIndex(index + 1)
             self.removeTab(index)
+        for name, widget in self._named.items():
+            if widget is placeholder:
+                self._named[name] = page
         placeholder.deleteLater()
         return page
+
+    def named(self, name: str) -> QWidget:
+        """The real page added with `name`, built now if it was not yet."""
+        return self.page(self.indexOf(self._named[name]))
 
     def _build_current(self, index: int) -> None:
         if index >= 0:
             self.page(index)
+
+
+class HasLazyTabs(Protocol):
+    tabs: LazyTabWidget
+
+
+class LazyTab(Generic[W]):
+    """A class attribute for a named lazy tab of `owner.tabs`, built on first access:
+    `bills: LazyTab[BillsTab] = LazyTab()` in the class, `window.bills` gives the tab."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, obj: None, objtype: type | None = None) -> LazyTab[W]: ...
+    @overload
+    def __get__(self, obj: HasLazyTabs, objtype: type | None = None) -> W: ...
+    def __get__(self, obj: HasLazyTabs | None, objtype: type | None = None) -> LazyTab[W] | W:
+        if obj is None:
+            return self
+        return cast(W, obj.tabs.named(self._name))

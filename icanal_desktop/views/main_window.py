@@ -10,7 +10,7 @@ start-up short (docs/PERFORMANCE.md, B1). The tabs are reached through propertie
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -32,7 +32,7 @@ from icanal_desktop.sync import SyncReport
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.help_menu import add_help_menu
 from icanal_desktop.views.icons import icon
-from icanal_desktop.views.lazy_tabs import LazyTabWidget
+from icanal_desktop.views.lazy_tabs import LazyTab, LazyTabWidget
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.notifications import ReminderNotifier
 from icanal_desktop.views.offline_banner import OfflineBanner
@@ -48,6 +48,14 @@ if TYPE_CHECKING:  # imported when their tab is first built
 
 
 class MainWindow(QMainWindow):
+    # The tabs, each built the first time it is shown or read here (views/lazy_tabs.py).
+    dashboard: LazyTab[DashboardTab] = LazyTab()
+    subscription: LazyTab[SubscriptionTab] = LazyTab()
+    bills: LazyTab[BillsTab] = LazyTab()
+    payment_methods: LazyTab[PaymentMethodsTab] = LazyTab()
+    support: LazyTab[SupportTab] = LazyTab()
+    profile: LazyTab[ProfileTab] = LazyTab()
+
     def __init__(
         self, session: Session, settings: AppSettings, parent: QWidget | None = None
     ) -> None:
@@ -66,17 +74,15 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Account sections"))
         # Each tab builds itself from the session and the gate, and loads what it shows.
-        self._tab_index = {
-            name: self.tabs.add_lazy_tab(build, title)
-            for name, build, title in (
-                ("dashboard", self._build_dashboard, self.tr("Dashboard")),
-                ("subscription", self._build_subscription, self.tr("Subscription")),
-                ("bills", self._build_bills, self.tr("Bills")),
-                ("payment_methods", self._build_payment_methods, self.tr("Payment methods")),
-                ("support", self._build_support, self.tr("Support")),
-                ("profile", self._build_profile, self.tr("Profile")),
-            )
-        }
+        for name, build, title in (
+            ("dashboard", self._build_dashboard, self.tr("Dashboard")),
+            ("subscription", self._build_subscription, self.tr("Subscription")),
+            ("bills", self._build_bills, self.tr("Bills")),
+            ("payment_methods", self._build_payment_methods, self.tr("Payment methods")),
+            ("support", self._build_support, self.tr("Support")),
+            ("profile", self._build_profile, self.tr("Profile")),
+        ):
+            self.tabs.add_lazy_tab(build, title, name)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -100,30 +106,6 @@ class MainWindow(QMainWindow):
             self._on_snapshot(session.snapshot)
 
     # -- the tabs (built on first need) ---------------------------------------------------------
-    @property
-    def dashboard(self) -> DashboardTab:
-        return cast(DashboardTab, self.tabs.page(self._tab_index["dashboard"]))
-
-    @property
-    def subscription(self) -> SubscriptionTab:
-        return cast("SubscriptionTab", self.tabs.page(self._tab_index["subscription"]))
-
-    @property
-    def bills(self) -> BillsTab:
-        return cast("BillsTab", self.tabs.page(self._tab_index["bills"]))
-
-    @property
-    def payment_methods(self) -> PaymentMethodsTab:
-        return cast("PaymentMethodsTab", self.tabs.page(self._tab_index["payment_methods"]))
-
-    @property
-    def support(self) -> SupportTab:
-        return cast("SupportTab", self.tabs.page(self._tab_index["support"]))
-
-    @property
-    def profile(self) -> ProfileTab:
-        return cast("ProfileTab", self.tabs.page(self._tab_index["profile"]))
-
     def _build_dashboard(self) -> QWidget:
         return DashboardTab(self._session)
 
