@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -100,9 +101,15 @@ class SignInDialog(QDialog):
         session.secure_storage_checked.connect(self._on_storage_checked)
         if session.storage_status is not None:
             self._on_storage_checked(session.storage_status)
-        else:
-            session.check_secure_storage()
         self._update_button()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Asked when the dialog shows, not when it is built: a start that opens a
+        # remembered account never needs it, and the keyring's imports would compete
+        # with the first window for the interpreter (docs/PERFORMANCE.md, B1).
+        if self._session.storage_status is None:
+            self._session.check_secure_storage()
 
     def ask(self, known: KnownAccount | None = None) -> None:
         """Shows the dialog, for a known account (its login filled in) or a new one."""
