@@ -44,6 +44,7 @@ from icanal_desktop.views.new_ticket_dialog import NewTicketDialog
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.pay_bill_dialog import PayBillDialog
 from icanal_desktop.views.payments_view import PaymentsView
+from icanal_desktop.views.reload_when_shown import ReloadWhenShown
 from icanal_desktop.views.spending_chart import SpendingChart
 
 log = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ class BillsTab(QWidget):
         self.detail.pdf.save_requested.connect(self._write_pdf)
         self.exporter.message.connect(self.status.setText)
         self.exporter.finished.connect(self._update_buttons)
-        session.resources_changed.connect(self._on_resources)
+        self.reloads = ReloadWhenShown(self, session, self._on_resources)
         session.state_changed.connect(self._on_state)
         session.account_opened.connect(self._on_account_opened)
         self._update_count()

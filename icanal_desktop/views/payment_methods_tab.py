@@ -36,6 +36,7 @@ from icanal_desktop.session import Session
 from icanal_desktop.views.add_payment_method_dialog import AddPaymentMethodDialog
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.views.reload_when_shown import ReloadWhenShown
 
 NAMES = frozenset({"payment_methods"})
 
@@ -118,7 +119,7 @@ class PaymentMethodsTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
 
-        session.resources_changed.connect(self._on_resources_changed)
+        self.reloads = ReloadWhenShown(self, session, self._on_resources_changed)
         session.state_changed.connect(self._on_state_changed)  # bound methods: die with us
         self._update_buttons()
         self.reload()

@@ -32,6 +32,7 @@ from icanal_desktop.views.app_settings_view import LANGUAGE_NAMES, AppSettingsVi
 from icanal_desktop.views.change_password_dialog import ChangePasswordDialog
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.views.reload_when_shown import ReloadWhenShown
 
 EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 POSTAL_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$")
@@ -141,7 +142,7 @@ class ProfileTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-        session.resources_changed.connect(self._on_resources_changed)  # bound: dies with us
+        self.reloads = ReloadWhenShown(self, session, self._on_resources_changed)
         self.reload()
 
     def _edit(self, key: str, name: str, a11y: str) -> QLineEdit:

@@ -37,6 +37,7 @@ from icanal_desktop.views.cancel_dialog import CancelDialog
 from icanal_desktop.views.change_plan_dialog import ChangePlanDialog
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.views.reload_when_shown import ReloadWhenShown
 
 SHOWN = frozenset({"subscriptions", "plans", "channels"})
 BANNER_STYLE = "#pendingCancellationBanner { background: #fff4ce; border: 1px solid #e0c36a; }"
@@ -106,7 +107,7 @@ class SubscriptionTab(QWidget):
         layout.addLayout(columns, 1)
         self.selector.hide()
 
-        session.resources_changed.connect(self._reload_if_shown)
+        self.reloads = ReloadWhenShown(self, session, self._reload_if_shown)
         session.account_opened.connect(self._clear)  # a bound method: gone with the tab
         self._reload_if_shown(SHOWN)  # built while an account is open: show it now
 

@@ -35,6 +35,7 @@ from icanal_desktop.views.chat_view import ChatView
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.new_ticket_dialog import NewTicketDialog
 from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.views.reload_when_shown import ReloadWhenShown
 from icanal_desktop.views.ticket_thread_view import TicketThreadView
 
 NAMES = frozenset({"faq", "contact", "tickets"})
@@ -78,7 +79,7 @@ class SupportTab(QWidget):
         self.sections.addTab(self._contact_page(), self.tr("Contact us"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.sections)
-        session.resources_changed.connect(self._on_resources_changed)  # bound: dies with us
+        self.reloads = ReloadWhenShown(self, session, self._on_resources_changed)
         self.reload_faq()
         self.reload_tickets()
         self.reload_contact()

@@ -113,7 +113,9 @@ def test_tabs_built_before_any_account_opens_show_it_once_it_opens(
         window = parts.main_window
         bills, subscription = window.bills, window.subscription  # built with no account
         sign_in(qtbot, parts, *DEMO)
+        window.tabs.setCurrentWidget(bills)  # a hidden tab loads when it is shown
         qtbot.waitUntil(lambda: bills.model.total_count() > 0)
+        window.tabs.setCurrentWidget(subscription)
         qtbot.waitUntil(lambda: subscription.channels.rowCount() > 0)
     finally:
         parts.shutdown()
