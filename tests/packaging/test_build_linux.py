@@ -7,30 +7,17 @@ import importlib.util
 import shutil
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from .scripts import load
 
 pytestmark = [
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundles"),
     pytest.mark.skipif(shutil.which("readelf") is None, reason="binutils builds the bundle"),
 ]
 
-
-def load_build_linux() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_linux", ROOT / "packaging" / "build_linux.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build = load_build_linux()
+build = load("build_linux")
 
 
 def unstripped_library(folder: Path) -> Path:

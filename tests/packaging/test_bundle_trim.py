@@ -3,32 +3,19 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
+from .scripts import load
+
 ROOT = Path(__file__).resolve().parents[2]
 
-
-def load_common() -> ModuleType:
-    # Not importable by name: the folder is called `packaging`, like a PyPI package.
-    spec = importlib.util.spec_from_file_location(
-        "bundle_common", ROOT / "packaging" / "bundle_common.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-common = load_common()
+common = load("bundle_common")
 
 
 @pytest.mark.parametrize(
@@ -115,7 +102,7 @@ def test_untrimmed_keeps_everything(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_pillow_is_left_out_of_the_trimmed_bundle_only(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "PIL" in common.EXCLUDES
     monkeypatch.setenv("ICANAL_BUNDLE_UNTRIMMED", "1")
-    untrimmed = load_common()
+    untrimmed = load("bundle_common")
     assert "PIL" not in untrimmed.EXCLUDES  # B5's baseline is a plain PyInstaller bundle
     assert "pytest" in untrimmed.EXCLUDES
     assert "pillow" not in common.METADATA  # the About dialog lists only what is bundled
