@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from keyring.backends import null
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,18 +21,12 @@ from icanal_desktop.tasks import TaskRunner
 from icanal_desktop.views.bills_tab import BillsTab
 from icanal_desktop.views.online_gate import OnlineGate
 
+from .counting import count_data_calls
+
 
 @pytest.fixture
 def data_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    calls = [0]
-    original = BillsTableModel.data
-
-    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
-        calls[0] += 1
-        return original(self, index, role)
-
-    monkeypatch.setattr(BillsTableModel, "data", counting)
-    return calls
+    return count_data_calls(monkeypatch, BillsTableModel)
 
 
 def test_bills_arriving_for_a_hidden_tab_wait_until_it_is_shown(

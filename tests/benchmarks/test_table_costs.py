@@ -18,6 +18,7 @@ from icanal_desktop.models.record_table_model import Column, RecordTableModel
 from icanal_desktop.views.payments_view import PaymentsView
 
 from ..core.samples import payment
+from .counting import count_data_calls
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,15 +80,7 @@ def test_record_tables_sort_by_key_through_the_proxy_and_keep_it(qtbot: QtBot, q
 
 @pytest.fixture
 def data_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    calls = [0]
-    original = RecordTableModel.data
-
-    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
-        calls[0] += 1
-        return original(self, index, role)
-
-    monkeypatch.setattr(RecordTableModel, "data", counting)
-    return calls
+    return count_data_calls(monkeypatch, RecordTableModel)
 
 
 @pytest.mark.parametrize("shown", [True, False], ids=["on screen", "in a hidden sub-tab"])

@@ -14,6 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
+from icanal_sandbox.process import stop_process
+
 DEMO = ("demo@icanal.example", "Demo-2026!", "10000001")
 SECOND = ("second@icanal.example", "Second-2026!", "10000002")
 HEAVY = ("heavy@icanal.example", "Heavy-2026!", "10000003")
@@ -32,13 +34,7 @@ class ServerProcess:
         return self.url + "/api/v1"
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
 
     def client(self, **kwargs: Any) -> Api:
         return Api(self.api, **kwargs)
