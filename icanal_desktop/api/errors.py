@@ -70,6 +70,11 @@ class ConflictError(ApiError):
         self.reason = reason
 
 
+class GoneError(ApiError):
+    """The server can no longer answer this (HTTP 410): e.g. a changes-feed state too old
+    to compute what changed since; the client syncs in full instead."""
+
+
 class ForbiddenError(ApiError):
     """The server refused the action for this account (HTTP 403)."""
 

@@ -9,6 +9,7 @@ from icanal_desktop.api.errors import (
     ConflictError,
     FieldError,
     ForbiddenError,
+    GoneError,
     InvalidCredentialsError,
     NotFoundError,
     RateLimitedError,
@@ -60,6 +61,8 @@ def error_for(response: requests.Response, *, signing_in: bool = False) -> ApiEr
         return NotFoundError(message)
     if status == 403:
         return ForbiddenError(message)
+    if status == 410:
+        return GoneError(message)
     if status == 409:
         return ConflictError(message, slug)
     return ServerError(message, status)

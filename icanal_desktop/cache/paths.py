@@ -10,6 +10,7 @@ import platformdirs
 
 APP_NAME = "iCanal Desktop"
 DATA_DIR_ENV = "ICANAL_DATA_DIR"
+ACCOUNTS_FOLDER = "accounts"
 
 
 def default_data_dir() -> Path:
@@ -31,4 +32,4 @@ def account_dir(data_dir: Path, server_url: str, account_id: str) -> Path:
     """One folder per (server, account): two servers' ids can never share a cache."""
     server_key = hashlib.sha256(server_url.encode()).hexdigest()[:12]
     safe_id = "".join(c for c in account_id if c.isalnum() or c in "-_")[:64] or "account"
-    return data_dir / "accounts" / f"{safe_id}-{server_key}"
+    return data_dir / ACCOUNTS_FOLDER / f"{safe_id}-{server_key}"

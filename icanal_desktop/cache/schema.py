@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections.abc import Callable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Version 1 (the walking skeleton): whole documents only.
 V1_TABLES = """
@@ -117,10 +117,26 @@ BILL_PACKED_COLUMNS = (
 )
 
 
+# Version 4: the bills whose PDF the server no longer serves (and we never had), so the
+# archive does not ask for them at every sync.
+V4_TABLES = """
+CREATE TABLE archive_misses (
+    bill_id TEXT PRIMARY KEY,
+    summary TEXT NOT NULL,         -- the list entry that was refused: ask again if it moves
+    at TEXT NOT NULL
+);
+"""
+
+
 def create_latest(conn: sqlite3.Connection) -> None:
     _script(conn, V1_TABLES)
     _script(conn, V2_TABLES)
     _v2_to_v3(conn)
+    _v3_to_v4(conn)
+
+
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    _script(conn, V4_TABLES)
 
 
 def _v2_to_v3(conn: sqlite3.Connection) -> None:
@@ -146,4 +162,8 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
 
 
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Any
 
 from icanal_desktop.api import billing, catalog, records
 from icanal_desktop.api.errors import MalformedResponseError
-from icanal_desktop.cache.paths import private_dir
+from icanal_desktop.cache.archive import ArchiveStoreMixin
+from icanal_desktop.cache.paths import ACCOUNTS_FOLDER, private_dir
 from icanal_desktop.cache.schema import (
     BILL_PACKED_COLUMNS,
     MIGRATIONS,
@@ -122,10 +123,12 @@ class CacheBusyError(Exception):
     file is fine, try again later. Never a reason to set the file aside."""
 
 
-class AccountCache:
+class AccountCache(ArchiveStoreMixin):
     busy_timeout = 10.0  # seconds to wait for another process's write to finish
 
     def __init__(self, folder: Path) -> None:
+        if folder.parent.name == ACCOUNTS_FOLDER:
+            private_dir(folder.parent)  # its listing names the accounts of this computer
         private_dir(folder)
         self.folder = folder
         self.path = folder / CACHE_FILE
@@ -253,12 +256,11 @@ class AccountCache:
     # -- writes (sync) --------------------------------------------------------------------
     def save_document(self, name: str, payload: Any, etag: str | None) -> None:
         with self.transaction() as conn:
-            self._write_document(conn, name, payload, etag)
+            self.write_document(conn, name, payload, etag)
 
     @staticmethod
-    def _write_document(
-        conn: sqlite3.Connection, name: str, payload: Any, etag: str | None
-    ) -> None:
+    def write_document(conn: sqlite3.Connection, name: str, payload: Any, etag: str | None) -> None:
+        """Inside a `transaction()`: one whole document."""
         conn.execute(
             "INSERT OR REPLACE INTO documents (name, payload, etag, fetched_at) VALUES (?,?,?,?)",
             (name, json.dumps(payload), etag, _now().isoformat()),
@@ -272,18 +274,23 @@ class AccountCache:
         *,
         alerts: Iterable[Alert] = (),
         documents: dict[str, Any] | None = None,
+        details: Iterable[tuple[str, str, Any, str]] = (),
+        removed: Iterable[str] | None = None,
+        state: str | None = None,
     ) -> None:
         """Replaces a whole listed resource (rows and page states) in one transaction.
 
         `items` are (id, payload) in the server's order; their payloads were validated.
+        `details` (kind, id, payload, summary of the entry) came with them. Bills are the
+        archive: a bill the server no longer lists is kept, with its detail and PDF; only
+        the ids in `removed` (the changes feed's word that they are gone) are dropped.
+        `state`, the changes feed's state these changes bring us to, is kept with them.
         """
         with self.transaction() as conn:
             if resource == "bills":
+                rows = _bill_rows_to_write(conn, items, set(removed or ()))
                 conn.execute("DELETE FROM bills")
-                conn.executemany(
-                    "INSERT INTO bills VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (_bill_row(position, payload) for position, (_, payload) in enumerate(items)),
-                )
+                conn.executemany("INSERT INTO bills VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             elif resource == "payments":
                 conn.execute("DELETE FROM payments")
                 conn.executemany(
@@ -313,24 +320,32 @@ class AccountCache:
                     for n, p in enumerate(pages)
                 ),
             )
-            detail_kind = {"bills": "bill", "tickets": "ticket"}.get(resource)
-            if detail_kind is not None:
-                # Details of items that are gone go with them.
-                ids = [item_id for item_id, _ in items]
-                conn.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
-                conn.execute("DELETE FROM keep_ids")
-                conn.executemany("INSERT OR IGNORE INTO keep_ids VALUES (?)", ((i,) for i in ids))
+            self._write_details(conn, details)
+            if resource == "bills":
+                gone = [(i,) for i in removed or ()]
+                conn.executemany("DELETE FROM details WHERE kind = 'bill' AND id = ?", gone)
+                conn.executemany("DELETE FROM bill_pdfs WHERE bill_id = ?", gone)
+            elif resource == "tickets":
+                # Threads of tickets that are gone go with them.
                 conn.execute(
-                    "DELETE FROM details WHERE kind = ? AND id NOT IN (SELECT id FROM keep_ids)",
-                    (detail_kind,),
+                    "DELETE FROM details WHERE kind = 'ticket' AND id NOT IN"
+                    " (SELECT id FROM items WHERE resource = 'tickets')"
                 )
-                if resource == "bills":
-                    conn.execute(
-                        "DELETE FROM bill_pdfs WHERE bill_id NOT IN (SELECT id FROM keep_ids)"
-                    )
             self._write_alerts(conn, alerts)
             for name, payload in (documents or {}).items():
-                self._write_document(conn, name, payload, None)
+                self.write_document(conn, name, payload, None)
+            if state is not None:
+                self.save_changes_state(state, conn)
+
+    @staticmethod
+    def _write_details(
+        conn: sqlite3.Connection, details: Iterable[tuple[str, str, Any, str]]
+    ) -> None:
+        conn.executemany(
+            "INSERT OR REPLACE INTO details (kind, id, etag, summary, payload) VALUES (?,?,?,?,?)",
+            ((kind, item_id, None, summary, json.dumps(payload))
+             for kind, item_id, payload, summary in details),
+        )  # fmt: skip
 
     def save_detail(
         self, kind: str, item_id: str, payload: Any, etag: str | None, summary: str
@@ -382,6 +397,7 @@ class AccountCache:
             for table in ("documents", "meta", "pages", "items", "bills", "payments", "details"):
                 conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
             conn.execute("DELETE FROM bill_pdfs")
+            conn.execute("DELETE FROM archive_misses")
             conn.execute("DELETE FROM alerts")
         self._compact()
 
@@ -644,9 +660,30 @@ def _bill_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
         bill.total.currency,
         bill.status,
         bill.subscription_id,
-        json.dumps(payload),
+        json.dumps(payload, sort_keys=True),  # so the stored text is the entry's summary
         PACK_SEPARATOR.join(listed),
     )
+
+
+def _bill_rows_to_write(
+    conn: sqlite3.Connection, items: Sequence[tuple[str, Any]], removed: set[str]
+) -> list[tuple[Any, ...]]:
+    """The bills table's rows after a list (or a feed's changes) arrived: the listed ones,
+    and those we keep that the server no longer lists, newest first as the server sorts."""
+    listed = {item_id for item_id, _ in items}
+    kept = [
+        (json.loads(payload), issue_date, bill_id)
+        for bill_id, issue_date, payload in conn.execute(
+            "SELECT id, issue_date, payload FROM bills"
+        )
+        if bill_id not in listed and bill_id not in removed
+    ]
+    if not kept:
+        return [_bill_row(n, payload) for n, (_, payload) in enumerate(items)]
+    merged = [(str(p.get("issue_date", "")), i, p) for i, p in items]
+    merged += [(issue_date, bill_id, payload) for payload, issue_date, bill_id in kept]
+    merged.sort(key=lambda row: (row[0], row[1]), reverse=True)
+    return [_bill_row(n, payload) for n, (_, _, payload) in enumerate(merged)]
 
 
 def _unpack_bill(packed: str, same: Callable[[str], str] = sys.intern) -> tuple[Any, ...]:

@@ -1,0 +1,59 @@
+"""One item fetched on its own and kept: a bill's detail, its PDF, a ticket's thread."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from icanal_desktop.api import ApiClient, billing, catalog
+from icanal_desktop.cache import AccountCache
+from icanal_desktop.sync.common import summary
+
+
+def fetch_bill_detail(
+    client: ApiClient, cache: AccountCache, bill_id: str, payload: Any = None
+) -> billing.BillDetail:
+    """Fetches one bill's detail (lines, payments), keeps it, and returns it."""
+    if payload is None:
+        payload = cache.item_payloads("bills").get(bill_id, {})
+    got = client.get_json("bill detail", f"/bills/{bill_id}")
+    detail = billing.parse_bill_detail(got.data)
+    cache.save_detail("bill", bill_id, got.data, got.etag, summary(payload))
+    return detail
+
+
+def download_bill_pdf(
+    client: ApiClient, cache: AccountCache, bill_id: str, payload: Any = None
+) -> bytes:
+    """Fetches one bill's PDF (checked whole) and keeps it in the archive; returns its bytes."""
+    if payload is None:
+        payload = cache.item_payloads("bills").get(bill_id, {})
+    got = client.get_pdf("bill PDF", f"/bills/{bill_id}/pdf")
+    assert got.content is not None
+    cache.save_pdf(bill_id, got.content, got.etag, summary(payload))
+    return got.content
+
+
+def refresh_bill_pdf(
+    client: ApiClient, cache: AccountCache, bill_id: str, entry_summary: str, etag: str | None
+) -> bool:
+    """Brings the archived PDF of one bill up to date with its list entry: asked with the
+    ETag of the copy we keep, if any. True when new bytes were kept, False when the server
+    said our copy is still the current one."""
+    got = client.get_pdf("bill PDF", f"/bills/{bill_id}/pdf", etag)
+    if got.content is None:
+        cache.touch_pdf(bill_id, entry_summary)
+        return False
+    cache.save_pdf(bill_id, got.content, got.etag, entry_summary)
+    return True
+
+
+def fetch_ticket_thread(
+    client: ApiClient, cache: AccountCache, ticket_id: str, payload: Any = None
+) -> catalog.TicketThread:
+    """Fetches one ticket's thread, keeps it, and returns it."""
+    if payload is None:
+        payload = cache.item_payloads("tickets").get(ticket_id, {})
+    got = client.get_json("ticket thread", f"/support/tickets/{ticket_id}")
+    thread = catalog.parse_ticket_thread(got.data)
+    cache.save_detail("ticket", ticket_id, got.data, got.etag, summary(payload))
+    return thread
