@@ -41,7 +41,7 @@ from icanal_desktop.api.errors import (
 from icanal_desktop.cache import AccountCache, CacheBusyError
 from icanal_desktop.cache.paths import account_dir, default_data_dir
 from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.sync import SyncReport, sync_account
+from icanal_desktop.sync import ArchiveReport, SyncReport, sync_account
 
 EXIT_OK = 0
 EXIT_BUSY = 1
@@ -266,12 +266,40 @@ def _refresh(ctx: Context, known: KnownAccount, cache: AccountCache) -> Freshnes
 
 
 def _freshness(report: SyncReport, cache: AccountCache) -> Freshness:
-    if report.offline:
-        return Freshness(EXIT_OFFLINE, _offline_note(cache, "the server cannot be reached"))
+    """Says what was saved, what is missing, and that the next sync completes it."""
+    code = EXIT_OFFLINE if report.offline else EXIT_SERVER
+    archive = _archive_note(report.archive)
+    if report.failed and not report.saved:
+        why = "the server cannot be reached" if report.offline else "server error"
+        return Freshness(code, " ".join(filter(None, [_offline_note(cache, why), archive])))
     if report.failed:
-        names = ", ".join(sorted(report.failed))
-        return Freshness(EXIT_SERVER, _offline_note(cache, f"could not update {names}"))
-    return Freshness(EXIT_OK, "")
+        failed = ", ".join(n for n in report.failed if n != "changes") or "the latest changes"
+        first = next(iter(report.failed.values()))
+        note = (
+            f"Partly updated: saved {', '.join(report.saved)}; not updated: {failed} ({first})."
+            " Run `icanal sync` again to complete it."
+        )
+        return Freshness(code, " ".join(filter(None, [note, archive])))
+    if report.archive is not None and not report.archive.complete:
+        archive_code = code if report.archive.failed else EXIT_OK
+        return Freshness(archive_code, archive)
+    return Freshness(EXIT_OK, archive)
+
+
+def _archive_note(archive: ArchiveReport | None) -> str:
+    if archive is None:
+        return ""
+    parts = []
+    if archive.missing:
+        parts.append(
+            f"Bill PDFs kept offline: {archive.kept} of {archive.wanted};"
+            " the next sync downloads the others."
+        )
+    if archive.over_cap:
+        parts.append(
+            f"{archive.over_cap} older bill PDF(s) not kept offline: the archive's size limit."
+        )
+    return " ".join(parts)
 
 
 def _offline_note(cache: AccountCache, why: str) -> str:

@@ -29,7 +29,13 @@ from icanal_desktop.cache import AccountCache, AccountSnapshot
 from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.credentials import CredentialStore, StorageStatus
 from icanal_desktop.reconnect import ReconnectSchedule
-from icanal_desktop.sync import ALL_RESOURCES, SyncReport, sync_account
+from icanal_desktop.sync import (
+    ALL_RESOURCES,
+    ArchiveReport,
+    SyncReport,
+    sync_account,
+    sync_archive,
+)
 from icanal_desktop.tasks import TaskHandle, TaskRunner
 
 T = TypeVar("T")
@@ -57,6 +63,16 @@ class _Account:
     client: ApiClient
     cache: AccountCache | None = None
     syncing: TaskHandle | None = None  # its sync, cancelled when another account opens
+    archiving: TaskHandle | None = None  # its PDF archive's downloads, likewise
+
+    def stop_background_work(self, wait_seconds: float = 5.0) -> None:
+        """Any thread: its sync and archive stop; returns once the archive's downloads,
+        which write the cache from threads of their own, have stopped (or after a wait)."""
+        for handle in (self.syncing, self.archiving):
+            if handle is not None:
+                handle.cancel()
+        if self.archiving is not None:
+            self.archiving.finished.wait(wait_seconds)
 
     @property
     def sync_key(self) -> str:
@@ -89,12 +105,16 @@ class Session(QObject):
     busy_changed = Signal(bool)  # a sign-in or sync is running
     snapshot_changed = Signal(object)  # AccountSnapshot
     sync_finished = Signal(object)  # SyncReport
+    archive_finished = Signal(object)  # ArchiveReport: the PDFs kept offline after a sync
     accounts_changed = Signal(object)  # list[KnownAccount]
     secure_storage_checked = Signal(object)  # StorageStatus
     action_finished = Signal(str, object)  # action name, its result
     action_failed = Signal(str, object)  # action name, the exception
     resources_changed = Signal(object)  # frozenset of resource names (see sync.ALL_RESOURCES)
     sync_progress = Signal(str, int, int)  # resource, done, total (emitted from the worker)
+    # The dashboard's and the bills list's data are saved while the sync goes on (emitted
+    # from the worker; its names, the resources that changed so far).
+    _sync_ready = Signal(object, object)  # the _Account, list[str]
 
     def __init__(
         self,
@@ -131,6 +151,7 @@ class Session(QObject):
         self._snapshot_timer.setSingleShot(True)
         self._snapshot_timer.setInterval(50)
         self._snapshot_timer.timeout.connect(self._reload_snapshot)
+        self._sync_ready.connect(self._on_sync_ready)  # queued: emitted from the writer
 
     # -- read-only views --------------------------------------------------------------------
     @property
@@ -290,6 +311,7 @@ class Session(QObject):
         def work(_: TaskHandle) -> list[KnownAccount]:
             current.client.logout()
             current.client.close()
+            current.stop_background_work()
             self._credentials.forget(known.key)
             if current.cache is not None:
                 current.cache.close()
@@ -317,6 +339,12 @@ class Session(QObject):
             self._restore(current)
             return None
 
+        announced: set[str] = set()
+
+        def ready(names: list[str]) -> None:
+            announced.update(names)
+            self._sync_ready.emit(current, names)
+
         def work(handle: TaskHandle) -> _SyncOutcome:
             cache = current.open_cache(self._data_dir)
             report = sync_account(
@@ -324,6 +352,8 @@ class Session(QObject):
                 cache,
                 cancelled=lambda: handle.cancelled,
                 progress=self.sync_progress.emit,  # queued to the GUI thread by Qt
+                archive=False,  # after it, off the writer (see _archive)
+                on_ready=ready,
             )
             snapshot = cache.snapshot()
             self._remember_display_name(current, snapshot)
@@ -334,8 +364,9 @@ class Session(QObject):
             if current is not self._current:
                 return
             self._show_snapshot(outcome.snapshot)
-            if outcome.report.fetched:
-                self.resources_changed.emit(frozenset(outcome.report.fetched))
+            fresh = set(outcome.report.fetched) - announced
+            if fresh:
+                self.resources_changed.emit(frozenset(fresh))
             connection_errors = [
                 e for e in outcome.report.failed.values() if _is_connection_error(e)
             ]
@@ -344,6 +375,8 @@ class Session(QObject):
             else:
                 self._set_state(ConnectionState.ONLINE)
             self.sync_finished.emit(outcome.report)
+            if not outcome.report.cancelled and not outcome.report.offline:
+                self._archive(current)
 
         def failed(exc: Exception) -> None:
             self.busy_changed.emit(self.busy)
@@ -355,6 +388,40 @@ class Session(QObject):
         current.syncing = handle
         self.busy_changed.emit(True)
         return handle
+
+    def _archive(self, current: _Account) -> None:
+        """After a sync, on the pool (not the writer: the window's reads go on meanwhile),
+        the PDFs the archive lacks; several at once, each kept in its own transaction."""
+        cache = current.cache
+        if cache is None:
+            return
+
+        def work(handle: TaskHandle) -> ArchiveReport:
+            return sync_archive(
+                current.client,
+                cache,
+                cancelled=lambda: handle.cancelled,
+                progress=self.sync_progress.emit,
+            )
+
+        def done(report: ArchiveReport) -> None:
+            if current is self._current:
+                self.archive_finished.emit(report)
+
+        def failed(exc: Exception) -> None:
+            if current is self._current:
+                self.archive_finished.emit(ArchiveReport(failed={"archive": exc}))
+
+        key = f"archive:{current.known.key if current.known else ''}"
+        current.archiving = self._runner.run(work, done, failed, key=key)
+
+    def _on_sync_ready(self, current: _Account, names: list[str]) -> None:
+        """The window shows what is saved while the rest of the sync (the archive) runs."""
+        if current is not self._current:
+            return
+        if names:
+            self.resources_changed.emit(frozenset(names))
+        self._snapshot_timer.start()
 
     def _remember_display_name(self, current: _Account, snapshot: AccountSnapshot) -> None:
         """Writer thread: keeps the account switcher's label up to date."""
@@ -511,6 +578,8 @@ class Session(QObject):
         if previous is not None and previous is not current:
             if previous.syncing is not None:
                 previous.syncing.cancel()  # it stops between two of its transactions
+            if previous.archiving is not None:
+                previous.archiving.cancel()
             self._close_later(previous)
         if current is None:
             self._set_state(ConnectionState.SIGNED_OUT)
@@ -518,6 +587,7 @@ class Session(QObject):
     def _close_later(self, previous: _Account) -> None:
         def work(_: TaskHandle) -> None:
             previous.client.close()
+            previous.stop_background_work()
             if previous.cache is not None:
                 previous.cache.close()
                 previous.cache = None

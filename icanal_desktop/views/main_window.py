@@ -28,16 +28,16 @@ from icanal_desktop.cache import AccountSnapshot
 from icanal_desktop.models.formatting import datetime_text
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
-from icanal_desktop.sync import SyncReport
+from icanal_desktop.sync import ArchiveReport, SyncReport
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.help_menu import add_help_menu
 from icanal_desktop.views.icons import icon
 from icanal_desktop.views.lazy_tabs import LazyTab, LazyTabWidget
-from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.notifications import ReminderNotifier
 from icanal_desktop.views.offline_banner import OfflineBanner
 from icanal_desktop.views.online_gate import OnlineGate
 from icanal_desktop.views.resource_names import resource_title
+from icanal_desktop.views.sync_status import archive_message, sync_message
 
 if TYPE_CHECKING:  # imported when their tab is first built
     from icanal_desktop.views.bills_tab import BillsTab
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
 
         session.snapshot_changed.connect(self._on_snapshot)
         session.sync_finished.connect(self._on_sync_finished)
+        session.archive_finished.connect(self._on_archive_finished)
         session.busy_changed.connect(self._on_busy)
         session.sync_progress.connect(self._on_sync_progress)
         session.accounts_changed.connect(self._fill_switcher)
@@ -248,8 +249,11 @@ class MainWindow(QMainWindow):
         )
 
     def _on_sync_finished(self, report: SyncReport) -> None:
-        if report.failed:
-            first = next(iter(report.failed.values()))
-            self.statusBar().showMessage(
-                self.tr("Sync incomplete: {reason}").format(reason=describe_error(first)), 15000
-            )
+        message = sync_message(report)
+        if message:
+            self.statusBar().showMessage(message, 20000)
+
+    def _on_archive_finished(self, report: ArchiveReport) -> None:
+        message = archive_message(report)
+        if message:
+            self.statusBar().showMessage(message, 20000)

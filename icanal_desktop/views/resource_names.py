@@ -19,5 +19,9 @@ def resource_title(name: str) -> str:
         "tickets": translate("Resources", "support requests"),
         "faq": translate("Resources", "help articles"),
         "contact": translate("Resources", "contact details"),
+        "changes": translate("Resources", "what changed"),
+        "bill PDFs": translate("Resources", "bill PDFs for offline use"),
+        "bill details": translate("Resources", "bill details"),
+        "ticket threads": translate("Resources", "support conversations"),
     }
     return titles.get(name, name)
