@@ -19,10 +19,18 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import b1_startup, b2_sync, b3_responsiveness, b4_scale, b5_size, b6_pdf_open
+from benchmarks import (
+    b1_startup,
+    b2_sync,
+    b3_responsiveness,
+    b4_scale,
+    b5_size,
+    b6_pdf_open,
+    b7_slow_link,
+)
 from benchmarks.table import Row, render
 
-BENCHES = ("B1", "B2", "B3", "B4", "B5", "B6")
+BENCHES = ("B1", "B2", "B3", "B4", "B5", "B6", "B7")
 _REEXEC = "BENCH_IN_KEYRING_SESSION"
 FAILED = "(failed)"
 
@@ -144,6 +152,7 @@ def _run_one(bench: str, args: argparse.Namespace, work: Path, extras: list[str]
         "B4": lambda: _b4(work, quick),
         "B5": lambda: _b5(args.with_bundles),
         "B6": lambda: _b6(work, quick),
+        "B7": lambda: b7_slow_link.measure(work, quick),
     }
     try:
         return runners[bench]()

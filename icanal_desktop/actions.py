@@ -49,7 +49,7 @@ class Outcome(Generic[T]):
 
 
 def _refresh(client: ApiClient, cache: AccountCache, names: Iterable[str]) -> SyncReport:
-    return sync_account(client, cache, resources=tuple(names))
+    return sync_account(client, cache, resources=tuple(names), archive=False)
 
 
 def refresh(client: ApiClient, cache: AccountCache, names: Iterable[str]) -> Outcome[None]:

@@ -16,6 +16,8 @@ from icanal_desktop.sync import sync_account
 
 from ..conftest import DEMO, SandboxProcess, start_sandbox
 
+NO_FEED = "--no-changes-feed"
+
 
 @dataclass
 class Account:
@@ -56,14 +58,14 @@ def synced_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def server_from_template(
-    template: Path, tmp_path_factory: pytest.TempPathFactory
+    template: Path, tmp_path_factory: pytest.TempPathFactory, *extra: str
 ) -> SandboxProcess:
     """A sandbox process of its own on a copy of the template's database."""
     copy = tmp_path_factory.mktemp("synced")
     shutil.copytree(template / "server", copy / "server")
     for log in (copy / "server").glob("*.log"):
         log.unlink()
-    return start_sandbox(copy / "server")
+    return start_sandbox(copy / "server", *extra)
 
 
 @pytest.fixture
@@ -75,17 +77,33 @@ def synced_server(
     server.stop()
 
 
+def _synced_account(template: Path, server: SandboxProcess, data_dir: Path) -> Iterator[Account]:
+    client = ApiClient(server.url)
+    client.login(*DEMO)
+    folder = data_dir / "synced-cache"
+    shutil.copytree(template / "cache", folder)
+    cache = AccountCache(folder)
+    yield Account(client, cache, folder)
+    cache.close()
+    client.close()
+
+
 @pytest.fixture
 def synced(
     synced_template: Path, synced_server: SandboxProcess, data_dir: Path
 ) -> Iterator[Account]:
     """The demo account signed in on its own sandbox process, with a fully synced cache."""
-    server = synced_server
-    client = ApiClient(server.url)
-    client.login(*DEMO)
-    folder = data_dir / "synced-cache"
-    shutil.copytree(synced_template / "cache", folder)
-    cache = AccountCache(folder)
-    yield Account(client, cache, folder)
-    cache.close()
-    client.close()
+    yield from _synced_account(synced_template, synced_server, data_dir)
+
+
+@pytest.fixture
+def synced_walk(
+    synced_template: Path, tmp_path_factory: pytest.TempPathFactory, data_dir: Path
+) -> Iterator[Account]:
+    """The same, on a server without the changes feed (an older server): every sync walks
+    the lists page by page with ETags."""
+    server = server_from_template(synced_template, tmp_path_factory, NO_FEED)
+    try:
+        yield from _synced_account(synced_template, server, data_dir)
+    finally:
+        server.stop()

@@ -2,7 +2,8 @@
 
     python -m tests.core.sync_worker URL LOGIN PASSWORD CACHE_FOLDER
 
-Between two syncs it forgets the stored ETags, so that every sync rewrites every resource
+Between two syncs it forgets the stored ETags, the changes feed's state and what its PDFs
+were kept for, so that every sync rewrites every resource and downloads the archive again,
 and a kill lands in the middle of writes as often as possible.
 """
 
@@ -23,10 +24,12 @@ def main() -> None:
     cache = AccountCache(Path(folder))
     print("ready", flush=True)
     while True:
-        sync_account(client, cache, pdf_days=60)
+        sync_account(client, cache)
         with cache.transaction() as conn:
             conn.execute("UPDATE pages SET etag = NULL")
             conn.execute("UPDATE details SET summary = ''")
+            conn.execute("UPDATE bill_pdfs SET summary = '', etag = NULL")
+            conn.execute("DELETE FROM meta WHERE key = 'changes_state'")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@ kill -9 in the middle of a sync, TLS, and a scan for secrets left on disk or in 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
@@ -61,7 +62,7 @@ def sign_in(url: str, clock: FakeClock | None = None) -> ApiClient:
 
 
 def cache_content(cache: AccountCache) -> dict[str, Any]:
-    """Everything the app would show, in a comparable form (PDFs by presence)."""
+    """Everything the app would show, in a comparable form."""
     db = cache.db
     return {
         "documents": {
@@ -74,7 +75,8 @@ def cache_content(cache: AccountCache) -> dict[str, Any]:
         "bills": db.execute("SELECT * FROM bills ORDER BY position").fetchall(),
         "payments": db.execute("SELECT * FROM payments ORDER BY position").fetchall(),
         "details": db.execute("SELECT kind, id, payload FROM details ORDER BY kind, id").fetchall(),
-        "pdfs": sorted(cache.pdf_ids()),
+        # Every bill's PDF, byte for byte: a truncated download never passes for one.
+        "pdfs": {i: hashlib.sha256(cache.pdf(i) or b"").hexdigest() for i in cache.pdf_ids()},
     }
 
 

@@ -1,21 +1,21 @@
-"""Sync against a real sandbox process over loopback: every resource, conditional requests,
-one transaction per resource, alerts."""
+"""Sync against a real sandbox process over loopback: every resource, the changes feed and
+(for a server without it) conditional requests, one transaction per resource, alerts."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from icanal_desktop import actions
-from icanal_desktop import sync as sync_module
 from icanal_desktop.api import ApiClient
 from icanal_desktop.api.errors import MalformedResponseError
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.sync import ALL_RESOURCES, sync_account
+from icanal_desktop.sync import walk as sync_walk
 
 from ..conftest import SandboxProcess
 from .conftest import Account
@@ -28,8 +28,13 @@ def page_count(cache: AccountCache) -> int:
 def test_first_sync_fills_every_resource(demo: Account) -> None:
     report = sync_account(demo.client, demo.cache)
     assert report.ok, report.failed
+    assert report.protocol == "changes"
+    assert demo.cache.changes_state() is not None
     assert report.unsupported == []
     assert report.fetched == list(ALL_RESOURCES)
+    # Bill lines and ticket threads came with their lists: no request per bill or ticket.
+    singles = [p for (_, p), n in demo.client.attempts.items() if p.count("/") > 1]
+    assert all(p.endswith("/pdf") for p in singles), singles
     cache = demo.cache
     snapshot = cache.snapshot()
     assert snapshot.profile is not None
@@ -56,27 +61,41 @@ def test_first_sync_fills_every_resource(demo: Account) -> None:
     thread = cache.ticket_thread(tickets[0].id)
     assert thread is not None
     assert thread.messages
-    # Recent bills' PDFs are kept for offline viewing, older ones are not (on demand).
-    recent = {b.id for b in bills if b.issue_date >= dt.date.today() - dt.timedelta(days=400)}
-    assert cache.pdf_ids() == recent
-    assert all(cache.pdf(i).startswith(b"%PDF-") for i in recent)  # type: ignore[union-attr]
-    old = next(b for b in bills if b.id not in recent)
-    assert actions.bill_pdf(demo.client, cache, old.id).startswith(b"%PDF-")
-    assert old.id in cache.pdf_ids()
+    # Every bill's PDF of every year is kept for offline viewing.
+    assert cache.pdf_ids() == {b.id for b in bills}
+    assert all(cache.pdf(b.id).startswith(b"%PDF-") for b in bills)  # type: ignore[union-attr]
+    assert report.archive is not None
+    assert report.archive.complete
+    assert report.archive.downloaded == report.archive.wanted == len(bills)
     # Alerts the dashboard shows from the first sync on.
     kinds = {a.kind for a in snapshot.alerts}
     assert {"bill_overdue", "payment_failed", "card_expiring"} <= kinds
 
 
-def test_an_unchanged_account_costs_only_304s(synced: Account) -> None:
-    demo = synced
+def test_an_unchanged_account_costs_one_request(synced: Account) -> None:
+    synced.client.attempts.clear()
+    again = sync_account(synced.client, synced.cache)
+    assert again.ok
+    assert again.protocol == "changes"
+    assert again.fetched == []
+    assert again.unchanged == list(ALL_RESOURCES)
+    assert dict(synced.client.attempts) == {("GET", "/changes"): 1}
+
+
+def test_without_the_changes_feed_an_unchanged_account_costs_only_304s(
+    synced_walk: Account,
+) -> None:
+    demo = synced_walk
     pages = page_count(demo.cache)
     demo.client.statuses.clear()
     again = sync_account(demo.client, demo.cache)
-    assert again.ok
+    assert again.ok, again.failed  # the missing feed is no failure, and says nothing
+    assert again.protocol == "walk"
     assert again.fetched == []
     assert again.unchanged == list(ALL_RESOURCES)
-    assert dict(demo.client.statuses) == {304: pages + 2}  # every page, plus /me and contact
+    # every page, plus /me and contact; the feed's 404 once
+    assert dict(demo.client.statuses) == {304: pages + 2, 404: 1}
+    assert demo.cache.changes_state() is None
 
 
 def test_a_change_refetches_only_what_moved_and_records_alerts(synced: Account) -> None:
@@ -94,31 +113,37 @@ def test_a_change_refetches_only_what_moved_and_records_alerts(synced: Account) 
     assert detail is not None
     assert outcome.value.id in {p.id for p in detail.payments}
     assert demo.cache.payments()[0].id == outcome.value.id
-    demo.client.statuses.clear()
+    # The next sync asks what changed (nothing) and the paid bill's new PDF, once.
+    demo.client.attempts.clear()
     again = sync_account(demo.client, demo.cache)
     assert again.fetched == []
-    assert set(demo.client.statuses) == {304}
+    assert dict(demo.client.attempts) == {
+        ("GET", "/changes"): 1,
+        ("GET", f"/bills/{bill.id}/pdf"): 1,
+    }
+    assert again.archive is not None
+    assert again.archive.complete
 
 
-def test_a_failed_resource_keeps_the_previous_copy(synced: Account) -> None:
-    demo = synced
+def test_a_failed_resource_keeps_the_previous_copy(synced_walk: Account) -> None:
+    demo = synced_walk
     before = demo.cache.bill_rows()
     pages_before = demo.cache.page_states("bills")
     # The server now answers garbage for bills: simulate by breaking our stored ETags so
     # the server sends full pages, and a validator that refuses them.
     demo.cache.db.execute("UPDATE pages SET etag = NULL WHERE resource = 'bills'")
-    spec = sync_module.LISTS["bills"]
+    spec = sync_walk.LISTS["bills"]
 
     def refuse(payload: object) -> object:
         if isinstance(payload, dict) and payload.get("status") == "paid":
             raise MalformedResponseError("bill", "refused by the test")
         return spec.validate(payload)
 
-    sync_module.LISTS["bills"] = sync_module.ListSpec("bills", spec.path, refuse)
+    sync_walk.LISTS["bills"] = replace(spec, validate=refuse, validate_detail=refuse)
     try:
         report = sync_account(demo.client, demo.cache)
     finally:
-        sync_module.LISTS["bills"] = spec
+        sync_walk.LISTS["bills"] = spec
     assert set(report.failed) == {"bills"}
     assert report.fetched == []  # the others answered 304
     assert demo.cache.bill_rows() == before
@@ -126,8 +151,8 @@ def test_a_failed_resource_keeps_the_previous_copy(synced: Account) -> None:
     assert demo.cache.snapshot().last_sync is not None
 
 
-def test_new_bill_and_price_alerts_between_two_syncs(synced: Account) -> None:
-    demo = synced
+def test_new_bill_and_price_alerts_between_two_syncs(synced_walk: Account) -> None:
+    demo = synced_walk
     cache = demo.cache
     # Make our copy look like the previous state of the account: one bill fewer and a
     # cheaper plan. The next sync sees the server's state as a change.
@@ -176,11 +201,13 @@ def test_long_lists_are_walked_page_by_page_and_each_page_is_conditional(
     client.close()
 
 
-def test_only_the_newest_details_are_synced_others_on_demand(
+def test_a_server_ignoring_the_expansion_gets_the_newest_details_one_by_one(
     demo: Account, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sync_module, "DETAIL_LIMIT", 5)
-    assert sync_account(demo.client, demo.cache, resources=("bills",), pdf_days=0).ok
+    # As an older server does: the bill list without lines (here, not asked for them).
+    monkeypatch.setattr(sync_walk, "DETAIL_LIMIT", 5)
+    monkeypatch.setitem(sync_walk.LISTS, "bills", replace(sync_walk.LISTS["bills"], expand=None))
+    assert sync_account(demo.client, demo.cache, resources=("bills",), archive=False).ok
     bills = demo.cache.bills()
     assert set(demo.cache.detail_state("bill")) == {b.id for b in bills[:5]}
     old = bills[20]
@@ -189,14 +216,15 @@ def test_only_the_newest_details_are_synced_others_on_demand(
     assert detail.bill.id == old.id
     assert demo.cache.bill_detail(old.id) == detail
     demo.client.statuses.clear()
-    assert sync_account(demo.client, demo.cache, resources=("bills",), pdf_days=0).ok
+    assert sync_account(demo.client, demo.cache, resources=("bills",), archive=False).ok
     assert set(demo.client.statuses) == {304}  # the kept old detail is not refetched
     assert old.id in demo.cache.detail_state("bill")
     thread_owner = demo.cache.tickets()
     assert thread_owner == []  # tickets were not part of this sync
 
 
-def test_channels_removed_from_the_subscribed_plan_are_an_alert(synced: Account) -> None:
+def test_channels_removed_from_the_subscribed_plan_are_an_alert(synced_walk: Account) -> None:
+    synced = synced_walk
     cache = synced.cache
     plan_id = cache.subscriptions()[0].plan.id
     subscribed = next(p for p in cache.plans() if p.id == plan_id)
