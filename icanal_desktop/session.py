@@ -80,6 +80,10 @@ class _Account:
         # swallow) the sync of the account that replaces it.
         return f"{SYNC_TASK}:{self.known.key if self.known else ''}"
 
+    @property
+    def archive_key(self) -> str:
+        return f"archive:{self.known.key if self.known else ''}"
+
     def open_cache(self, data_dir: Path) -> AccountCache:
         """Writer thread only."""
         if self.cache is None:
@@ -102,7 +106,7 @@ class Session(QObject):
     signed_in = Signal()
     sign_in_failed = Signal(object)  # the exception
     signed_out = Signal()
-    busy_changed = Signal(bool)  # a sign-in or sync is running
+    busy_changed = Signal(bool)  # a sign-in, a sync or its archive's downloads are running
     snapshot_changed = Signal(object)  # AccountSnapshot
     sync_finished = Signal(object)  # SyncReport
     archive_finished = Signal(object)  # ArchiveReport: the PDFs kept offline after a sync
@@ -166,7 +170,7 @@ class Session(QObject):
     def busy(self) -> bool:
         keys = [SIGN_IN_TASK, RESTORE_TASK]
         if self._current is not None:
-            keys.append(self._current.sync_key)
+            keys += [self._current.sync_key, self._current.archive_key]
         return any(self._runner.is_running(k) for k in keys)
 
     @property
@@ -360,6 +364,9 @@ class Session(QObject):
             return _SyncOutcome(report, snapshot)
 
         def done(outcome: _SyncOutcome) -> None:
+            report = outcome.report
+            if current is self._current and not report.cancelled and not report.offline:
+                self._archive(current)  # started first: the window stays busy until it ends
             self.busy_changed.emit(self.busy)
             if current is not self._current:
                 return
@@ -375,8 +382,6 @@ class Session(QObject):
             else:
                 self._set_state(ConnectionState.ONLINE)
             self.sync_finished.emit(outcome.report)
-            if not outcome.report.cancelled and not outcome.report.offline:
-                self._archive(current)
 
         def failed(exc: Exception) -> None:
             self.busy_changed.emit(self.busy)
@@ -405,15 +410,16 @@ class Session(QObject):
             )
 
         def done(report: ArchiveReport) -> None:
+            self.busy_changed.emit(self.busy)
             if current is self._current:
                 self.archive_finished.emit(report)
 
         def failed(exc: Exception) -> None:
+            self.busy_changed.emit(self.busy)
             if current is self._current:
                 self.archive_finished.emit(ArchiveReport(failed={"archive": exc}))
 
-        key = f"archive:{current.known.key if current.known else ''}"
-        current.archiving = self._runner.run(work, done, failed, key=key)
+        current.archiving = self._runner.run(work, done, failed, key=current.archive_key)
 
     def _on_sync_ready(self, current: _Account, names: list[str]) -> None:
         """The window shows what is saved while the rest of the sync (the archive) runs."""

@@ -88,17 +88,14 @@ class ArchiveStoreMixin:
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                 (ARCHIVE_CAP_KEY, str(cap_bytes)),
             )
-            rows = conn.execute(
-                "SELECT p.bill_id, p.size FROM bill_pdfs p LEFT JOIN bills b ON b.id = p.bill_id"
-                " ORDER BY b.issue_date DESC, p.bill_id DESC"
-            ).fetchall()
-            total, evicted = 0, []
-            for bill_id, size in rows:
-                total += size
-                if total > cap_bytes:
-                    evicted.append((bill_id,))
-            conn.executemany("DELETE FROM bill_pdfs WHERE bill_id = ?", evicted)
+            evicted = _beyond(conn, cap_bytes)
+            conn.executemany("DELETE FROM bill_pdfs WHERE bill_id = ?", ((i,) for i in evicted))
         return len(evicted)
+
+    def archive_evictions(self, cap_bytes: int) -> int:
+        """How many kept PDFs a limit of `cap_bytes` would remove (the oldest bills')."""
+        with self._lock:
+            return len(_beyond(self._conn, cap_bytes))
 
     def touch_pdf(self, bill_id: str, summary: str) -> None:
         """The server said our PDF of this bill is still its current one."""
@@ -133,6 +130,20 @@ class ArchiveStoreMixin:
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (CHANGES_STATE_KEY, state)
             )
+
+
+def _beyond(conn: sqlite3.Connection, cap_bytes: int) -> list[str]:
+    """The kept PDFs past the first `cap_bytes` of them, newest bill first."""
+    rows = conn.execute(
+        "SELECT p.bill_id, p.size FROM bill_pdfs p LEFT JOIN bills b ON b.id = p.bill_id"
+        " ORDER BY b.issue_date DESC, p.bill_id DESC"
+    ).fetchall()
+    total, beyond = 0, []
+    for bill_id, size in rows:
+        total += size
+        if total > cap_bytes:
+            beyond.append(bill_id)
+    return beyond
 
 
 def _entries(rows: list[Any]) -> Iterator[ArchiveEntry]:

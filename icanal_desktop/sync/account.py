@@ -21,7 +21,6 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 
 from icanal_desktop.api import ApiClient
 from icanal_desktop.api.errors import ApiError, GoneError, NotFoundError, OfflineError
@@ -36,6 +35,7 @@ from icanal_desktop.sync.common import (
     SyncCancelledError,
     SyncReport,
 )
+from icanal_desktop.sync.parallel import run_parallel
 from icanal_desktop.sync.walk import sync_resource
 
 log = logging.getLogger(__name__)
@@ -169,37 +169,36 @@ def _walk(ctx: Context, names: list[str], report: SyncReport, on_ready: Ready | 
         ctx.check_cancelled()
         return sync_resource(ctx, name)
 
-    with ThreadPoolExecutor(WALK_CONNECTIONS, thread_name_prefix="icanal-sync") as pool:
-        futures = {pool.submit(one, name): name for name in order}
-        for future in as_completed(futures):
-            name = futures[future]
-            done += 1
-            ctx.report(name, done, len(order))
-            try:
-                changed = future.result()
-            except SyncCancelledError:
-                report.cancelled = True
-                stop.set()
-                continue
-            except OfflineError as exc:
-                report.failed[name] = exc
-                stop.set()
-                continue
-            except RouteMissingError:
-                log.warning("the server has no %s", name)
-                report.unsupported.append(name)
-                continue
-            except ApiError as exc:
-                log.warning("sync of %s failed: %s", name, type(exc).__name__)
-                report.failed[name] = exc
-                continue
-            if changed is None:
-                continue  # not started: the link was gone
-            (report.fetched if changed else report.unchanged).append(name)
-            waiting_for.discard(name)
-            if on_ready is not None and not waiting_for and READY_RESOURCES & set(order):
-                on_ready(_ordered(set(report.fetched)))
-                on_ready = None
+    for outcome in run_parallel(order, one, WALK_CONNECTIONS, stop, "icanal-sync"):
+        name = outcome.item
+        done += 1
+        ctx.report(name, done, len(order))
+        try:
+            if outcome.error is not None:
+                raise outcome.error
+        except SyncCancelledError:
+            report.cancelled = True
+            stop.set()
+            continue
+        except OfflineError as exc:
+            report.failed[name] = exc
+            stop.set()
+            continue
+        except RouteMissingError:
+            log.warning("the server has no %s", name)
+            report.unsupported.append(name)
+            continue
+        except ApiError as exc:
+            log.warning("sync of %s failed: %s", name, type(exc).__name__)
+            report.failed[name] = exc
+            continue
+        if outcome.result is None:
+            continue  # not started: the link was gone
+        (report.fetched if outcome.result else report.unchanged).append(name)
+        waiting_for.discard(name)
+        if on_ready is not None and not waiting_for and READY_RESOURCES & set(order):
+            on_ready(_ordered(set(report.fetched)))
+            on_ready = None
     report.fetched = _ordered(set(report.fetched)) + sorted(
         set(report.fetched) - set(ALL_RESOURCES)
     )

@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from icanal_desktop.api import ApiClient
@@ -28,6 +26,7 @@ from icanal_desktop.cache import AccountCache
 from icanal_desktop.cache.archive import ArchiveEntry
 from icanal_desktop.sync.common import ArchiveReport, Cancelled, Progress
 from icanal_desktop.sync.fetch import refresh_bill_pdf
+from icanal_desktop.sync.parallel import Done, run_parallel
 
 log = logging.getLogger(__name__)
 
@@ -89,57 +88,31 @@ def sync_archive(
     stop = threading.Event()  # the link is gone, or the user cancelled
 
     def run(job: _Job) -> bool | None:
-        if stop.is_set() or (cancelled is not None and cancelled()):
+        if cancelled is not None and cancelled():
             stop.set()
             return None
         return refresh_bill_pdf(client, cache, job.bill_id, job.summary, job.etag)
 
-    done = 0
-    with ThreadPoolExecutor(max(1, connections), thread_name_prefix="icanal-archive") as pool:
-        for job, future in _bounded(pool, jobs, run, max(1, connections) * 2, stop):
-            done += 1
-            if progress is not None:
-                progress("bill PDFs", done, len(jobs))
-            _account(report, job, future, cache, stop)
+    outcomes = run_parallel(jobs, run, connections, stop, "icanal-archive")
+    for done, outcome in enumerate(outcomes, start=1):
+        if progress is not None:
+            progress("bill PDFs", done, len(jobs))
+        _account(report, outcome, cache, stop)
     report.cancelled = cancelled is not None and cancelled()
     report.bytes = cache.archive_bytes()
     return report
 
 
-def _bounded(
-    pool: ThreadPoolExecutor,
-    jobs: list[_Job],
-    run: object,
-    window: int,
-    stop: threading.Event,
-) -> Iterator[tuple[_Job, Future[bool | None]]]:
-    """Submits jobs in order, at most `window` queued at once (so a stop leaves the rest
-    unsent and newest bills go first); yields each as it finishes."""
-    assert callable(run)
-    pending: dict[Future[bool | None], _Job] = {}
-    queue = iter(jobs)
-    while True:
-        while len(pending) < window and not stop.is_set():
-            job = next(queue, None)
-            if job is None:
-                break
-            pending[pool.submit(run, job)] = job
-        if not pending:
-            return
-        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
-        for future in finished:
-            yield pending.pop(future), future
-
-
 def _account(
     report: ArchiveReport,
-    job: _Job,
-    future: Future[bool | None],
+    outcome: Done[_Job, bool | None],
     cache: AccountCache,
     stop: threading.Event,
 ) -> None:
+    job, result = outcome.item, outcome.result
     try:
-        result = future.result()
+        if outcome.error is not None:
+            raise outcome.error
     except NotFoundError:
         # Served no more (the provider keeps only recent documents): what we have stays.
         cache.note_archive_miss(job.bill_id, job.summary)

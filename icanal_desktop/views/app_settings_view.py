@@ -20,6 +20,7 @@ from icanal_desktop.api.errors import InsecureTransportError
 from icanal_desktop.api.transport import check_server_url
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
+from icanal_desktop.views.archive_settings import ArchiveSettings
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.online_gate import OnlineGate
 
@@ -101,7 +102,8 @@ class AppSettingsView(QGroupBox):
         self.clear_button.setAccessibleName(self.tr("Clear the saved data"))
         self.clear_button.setToolTip(
             self.tr(
-                "Deletes the data and PDFs saved on this computer; the next sync gets them again."
+                "Deletes the data and PDFs saved on this computer; the next sync gets them "
+                "again, except the bills the server no longer keeps."
             )
         )
         self.clear_button.clicked.connect(self.clear_cache)
@@ -117,6 +119,8 @@ class AppSettingsView(QGroupBox):
         form.addRow(self.tr("Server"), server_row)
         form.addRow("", self.server_note)
         form.addRow(self.tr("Saved data"), cache_row)
+        self.archive = ArchiveSettings(session)
+        form.addRow(self.tr("Bills offline"), self.archive)
 
         session.resources_changed.connect(self._on_resources_changed)  # bound: dies with us
         self.reload_cache_size()
