@@ -22,6 +22,7 @@ from icanal_sandbox.routes import (
     auth,
     billing,
     catalog,
+    changes,
     contract_changes,
     payment_methods,
     sandbox,
@@ -45,6 +46,7 @@ def _api_router(sandbox_routes: bool) -> APIRouter:
     api.include_router(billing.router)
     api.include_router(payment_methods.router)
     api.include_router(support.router)
+    api.include_router(changes.router)
     if sandbox_routes:
         api.include_router(sandbox.router)
     return api
@@ -54,7 +56,9 @@ def create_app(state: Sandbox) -> FastAPI:
     app = FastAPI(
         title="iCanal Espace Client API",
         version=__version__,
-        description="The contract between the iCanal desktop app and any iCanal server.",
+        description="The contract between the iCanal desktop app and any iCanal server. "
+        "A JSON answer to a GET of 1 KiB or more is gzip-compressed when the request accepts "
+        "gzip (`Vary: Accept-Encoding`; its ETag is then weak, `W/...`); PDFs never are.",
         openapi_url=OPENAPI_PATH,
         docs_url=None,
         redoc_url=None,
@@ -99,7 +103,8 @@ def _document_etag(operation: dict[str, Any]) -> None:
     ok = responses.get("200")
     if ok is not None:
         ok.setdefault("headers", {})["ETag"] = {
-            "description": "Send it back in If-None-Match to get a 304 when nothing changed.",
+            "description": "Send it back in If-None-Match to get a 304 when nothing changed "
+            "(weak, `W/...`, on a gzip-compressed answer; either form matches).",
             "schema": {"type": "string"},
         }
     responses["304"] = {"description": "Not modified: If-None-Match matched the ETag."}

@@ -26,3 +26,7 @@ class Settings:
     rate_limit_address: int = 1200
     rate_limit_account: int = 600
     max_body_bytes: int = 64 * 1024
+    # Rows of change_log kept for GET /changes; an older sync state answers 410.
+    changes_retention_entries: int = 100_000
+    # Bills issued more than this many days ago are no longer served (0 = all are).
+    bill_retention_days: int = 0

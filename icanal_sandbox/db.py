@@ -6,13 +6,14 @@ simple, obviously-correct transactions over write throughput.
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SCHEMA = """
 CREATE TABLE accounts (
@@ -268,6 +269,17 @@ CREATE TABLE idempotency_keys (
     created_at TEXT NOT NULL,
     PRIMARY KEY (account_id, key)
 );
+CREATE TABLE change_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id TEXT,
+    type TEXT NOT NULL,
+    item_id TEXT NOT NULL
+);
+CREATE INDEX change_log_account ON change_log (account_id, seq);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT
+);
 """
 
 
@@ -305,6 +317,12 @@ class Database:
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
+            # A new epoch per database: a sync state made by another database (a reseeded
+            # sandbox) can then never be mistaken for one of this database's.
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [("epoch", secrets.token_hex(8)), ("min_seq", "0")],
+            )
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager

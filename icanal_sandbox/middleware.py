@@ -1,11 +1,13 @@
 """ASGI layers that apply API.md's rules to every route at once.
 
 Outermost first: per-address rate limit, refusal of tokens in the URL, body size limit,
-ETag/304 on GETs, and a guard that turns any escaped exception into a problem document.
+ETag/304 and gzip on GETs, and a guard that turns any escaped exception into a problem
+document.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import logging
 from urllib.parse import parse_qsl
@@ -16,6 +18,8 @@ from icanal_sandbox.ratelimit import RateLimiter
 
 log = logging.getLogger("icanal_sandbox")
 
+# Below this, gzip's header and the work cost more than the bytes saved.
+GZIP_MIN_BYTES = 1024
 TOKEN_QUERY_NAMES = frozenset(
     {"access_token", "token", "bearer", "authorization", "auth", "refresh_token", "api_key"}
 )
@@ -144,8 +148,43 @@ def _etag_matches(header: str, etag: str) -> bool:
     return any(part.strip().removeprefix("W/") == bare for part in header.split(","))
 
 
+def accepts_gzip(header: str) -> bool:
+    """Whether an Accept-Encoding header accepts gzip (`gzip;q=0` refuses it)."""
+    named: float | None = None
+    wildcard: float | None = None
+    for part in header.split(","):
+        name, _, params = part.partition(";")
+        quality = 1.0
+        for param in params.split(";"):
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    quality = float(value.strip())
+                except ValueError:
+                    quality = 0.0
+        coding = name.strip().lower()
+        if coding in ("gzip", "x-gzip"):
+            named = quality
+        elif coding == "*":
+            wildcard = quality
+    if named is not None:
+        return named > 0
+    return wildcard is not None and wildcard > 0
+
+
+def _header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
+    return next((v for k, v in headers if k.lower() == name), None)
+
+
 class ETagMiddleware:
-    """Every successful GET gets a strong ETag; a matching If-None-Match gets a 304."""
+    """Every successful GET gets an ETag; a matching If-None-Match gets a 304.
+
+    A JSON body of GZIP_MIN_BYTES or more goes out gzip-compressed to a client that accepts
+    it. That representation's ETag is the identity one made weak (W/): its bytes differ,
+    so a strong ETag would be a lie, and If-None-Match is compared weakly, so either form
+    of the ETag gets a 304 whichever encoding the client asks for. PDFs are never
+    compressed (they already are, and the fault injector truncates them as they are).
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -169,13 +208,25 @@ class ETagMiddleware:
             return
         body = b"".join(m.get("body", b"") for m in captured if m["type"] == "http.response.body")
         headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
-        etag = next((v.decode() for k, v in headers if k.lower() == b"etag"), None)
+        etag_header = _header(headers, b"etag")
+        etag = etag_header.decode() if etag_header is not None else None
         if etag is None:
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-            headers.append((b"etag", etag.encode()))
+        request_headers = dict(scope.get("headers", []))
+        compress = False
+        if b"json" in (_header(headers, b"content-type") or b"") and (
+            _header(headers, b"content-encoding") is None
+        ):
+            headers = [(k, v) for k, v in headers if k.lower() != b"vary"]
+            headers.append((b"vary", b"Accept-Encoding"))
+            accept = request_headers.get(b"accept-encoding", b"").decode("latin-1")
+            compress = len(body) >= GZIP_MIN_BYTES and accepts_gzip(accept)
+        if compress and not etag.startswith("W/"):
+            etag = "W/" + etag
+        headers = [(k, v) for k, v in headers if k.lower() != b"etag"]
+        headers.append((b"etag", etag.encode()))
         if not any(k.lower() == b"cache-control" for k, _ in headers):
             headers.append((b"cache-control", b"private, no-cache"))
-        request_headers = dict(scope.get("headers", []))
         if_none_match = request_headers.get(b"if-none-match")
         if if_none_match is not None and _etag_matches(if_none_match.decode("latin-1"), etag):
             kept = [
@@ -186,6 +237,10 @@ class ETagMiddleware:
             await send({"type": "http.response.start", "status": 304, "headers": kept})
             await send({"type": "http.response.body", "body": b"", "more_body": False})
             return
+        if compress:
+            # mtime=0: the same body compresses to the same bytes on every request.
+            body = gzip.compress(body, compresslevel=6, mtime=0)
+            headers.append((b"content-encoding", b"gzip"))
         headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": body, "more_body": False})

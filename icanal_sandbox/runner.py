@@ -20,6 +20,7 @@ from icanal_sandbox.db import Database
 from icanal_sandbox.faults import DROP_EXTENSION, Receive, Scope, Send
 from icanal_sandbox.seed import seed
 from icanal_sandbox.state import Sandbox
+from icanal_sandbox.triggers import install as install_triggers
 
 
 class DroppableH11Protocol(H11Protocol):
@@ -64,6 +65,10 @@ def open_sandbox(settings: Settings, now: Callable[[], Any] | None = None) -> Sa
     db = Database(settings.db_path)
     sandbox = Sandbox(settings=settings, db=db)
     seed(db, settings.seed, (now or sandbox.clock.now)(), settings.scale_bills)
+    # After the seed: writing it stays fast, and the seed is where a client starts, not a
+    # change it must be told about.
+    with db.transaction() as conn:
+        install_triggers(conn, settings.changes_retention_entries)
     return sandbox
 
 

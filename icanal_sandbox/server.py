@@ -63,6 +63,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="hide /api/v1/sandbox/* (outbox, clock), as a production server would",
     )
+    parser.add_argument(
+        "--bill-retention-days",
+        type=int,
+        default=Settings.bill_retention_days,
+        metavar="N",
+        help="stop serving bills issued more than N days ago (default 0: serve them all)",
+    )
+    parser.add_argument(
+        "--changes-retention-entries",
+        type=int,
+        default=Settings.changes_retention_entries,
+        metavar="N",
+        help="change-log entries kept for GET /changes (older sync states answer 410)",
+    )
     parser.add_argument("--rate-limit-address", type=int, default=Settings.rate_limit_address)
     parser.add_argument("--rate-limit-account", type=int, default=Settings.rate_limit_account)
     parser.add_argument("--verbose", action="store_true", help="access log and info logs")
@@ -71,6 +85,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error("--tls-cert and --tls-key go together")
     if args.scale_bills < 0:
         parser.error("--scale-bills must be positive")
+    if not 0 <= args.bill_retention_days <= 36600:
+        parser.error("--bill-retention-days is between 0 and 36600")
+    if args.changes_retention_entries < 1:
+        parser.error("--changes-retention-entries must be at least 1")
     return args
 
 
@@ -83,6 +101,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         sandbox_routes=not args.no_sandbox_routes,
         rate_limit_address=args.rate_limit_address,
         rate_limit_account=args.rate_limit_account,
+        bill_retention_days=args.bill_retention_days,
+        changes_retention_entries=args.changes_retention_entries,
     )
 
 

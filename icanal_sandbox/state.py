@@ -25,8 +25,11 @@ class Sandbox:
     reset_limiter: RateLimiter = field(init=False)
     reset_address_limiter: RateLimiter = field(init=False)
     idempotency_lock: threading.Lock = field(default_factory=threading.Lock)
+    # Starts as the setting; PUT /sandbox/bill-retention changes it while clients run.
+    bill_retention_days: int = field(init=False)
 
     def __post_init__(self) -> None:
+        self.bill_retention_days = self.settings.bill_retention_days
         self.address_limiter = RateLimiter(self.settings.rate_limit_address, 60.0)
         self.account_limiter = RateLimiter(self.settings.rate_limit_account, 60.0)
         self.reset_limiter = RateLimiter(3, 15 * 60.0)

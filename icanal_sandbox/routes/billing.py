@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date
-from typing import Annotated, Literal
+from enum import StrEnum
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from icanal_sandbox.bills import (
+    SERVED_SQL,
+    STATUS_SQL,
+    Bill,
+    BillDetail,
+    BillStatus,
+    bill_model,
+    load_bill_detail,
+    owned_bill,
+    retention_cutoff,
+)
 from icanal_sandbox.clock import iso_z
 from icanal_sandbox.deps import CallerDep, SandboxDep
 from icanal_sandbox.idempotency import IdempotencyKeyDep, run_idempotent
@@ -23,50 +34,33 @@ from icanal_sandbox.payments import (
     usable_method,
 )
 from icanal_sandbox.pdf import BillDocument, BillLine, french_date, render_bill
-from icanal_sandbox.problems import ProblemError, field_error, not_found
-from icanal_sandbox.schemas import PROBLEM_RESPONSES, Money, RequestBody, money
+from icanal_sandbox.problems import ProblemError, field_error
+from icanal_sandbox.schemas import PROBLEM_RESPONSES, RequestBody
 
 router = APIRouter(tags=["billing"], responses=PROBLEM_RESPONSES)
 
-BillStatus = Literal["paid", "due", "overdue", "failed"]
 Year = Annotated[int | None, Query(ge=2000, le=2100, description="Issue year.")]
 
-# "overdue" is not stored: it is a due bill whose due date has passed.
-STATUS_SQL = "CASE WHEN b.status = 'due' AND b.due_date < :today THEN 'overdue' ELSE b.status END"
+
+class BillExpansion(StrEnum):
+    DETAILS = "details"
 
 
-class Bill(BaseModel):
-    id: str
-    number: str
-    subscription_id: str | None
-    period_start: str
-    period_end: str
-    issue_date: str
-    due_date: str
-    total_excl_tax: Money
-    tax: Money
-    total: Money
-    amount_due: Money = Field(description="What remains to pay (0 once paid).")
-    status: BillStatus
-
-
-class BillLineOut(BaseModel):
-    position: int
-    label: str
-    quantity: int
-    unit_price: Money
-    amount: Money
-    tax_rate_bp: int = Field(description="VAT rate in basis points (2000 = 20 %).")
-
-
-class BillDetail(Bill):
-    lines: list[BillLineOut]
-    payments: list[Payment]
-    pdf_path: str
+BillExpand = Annotated[
+    BillExpansion | None,
+    Query(
+        description="`details`: every item is the bill's detail, as GET /bills/{bill_id} "
+        "gives it (lines, payments, pdf_path), so a first sync needs no request per bill."
+    ),
+]
 
 
 class BillPage(BaseModel):
-    items: list[Bill]
+    # Left to right: an item is a BillDetail when it has a detail's fields, else a Bill
+    # (a Bill's fields are a BillDetail's too, so "smart" matching could pick either).
+    items: list[Annotated[BillDetail | Bill, Field(union_mode="left_to_right")]] = Field(
+        description="Bill items; BillDetail items with `expand=details`."
+    )
     next_cursor: str | None
 
 
@@ -79,64 +73,6 @@ class PayIn(RequestBody):
     payment_method_id: Annotated[str, Field(min_length=1, max_length=64)]
 
 
-def _bill_model(row: sqlite3.Row) -> Bill:
-    due = 0 if row["effective_status"] == "paid" else int(row["total"])
-    return Bill(
-        id=row["id"],
-        number=row["number"],
-        subscription_id=row["subscription_id"],
-        period_start=row["period_start"],
-        period_end=row["period_end"],
-        issue_date=row["issue_date"],
-        due_date=row["due_date"],
-        total_excl_tax=money(row["total_excl_tax"], row["currency"]),
-        tax=money(row["tax"], row["currency"]),
-        total=money(row["total"], row["currency"]),
-        amount_due=money(due, row["currency"]),
-        status=row["effective_status"],
-    )
-
-
-def _owned_bill(
-    conn: sqlite3.Connection, account_id: str, bill_id: str, today: date
-) -> sqlite3.Row:
-    row = conn.execute(
-        f"SELECT b.*, {STATUS_SQL} AS effective_status FROM bills b"  # noqa: S608 - constant SQL
-        " WHERE b.id = :id AND b.account_id = :account",
-        {"today": today.isoformat(), "id": bill_id, "account": account_id},
-    ).fetchone()
-    if row is None:
-        raise not_found("bill")
-    return row  # type: ignore[no-any-return]
-
-
-def load_bill_detail(conn: sqlite3.Connection, row: sqlite3.Row) -> BillDetail:
-    lines = conn.execute(
-        "SELECT * FROM bill_lines WHERE bill_id = ? ORDER BY position", (row["id"],)
-    ).fetchall()
-    payments = conn.execute(
-        f"SELECT {PAYMENT_COLUMNS} FROM payments p LEFT JOIN bills b ON b.id = p.bill_id"  # noqa: S608
-        " WHERE p.bill_id = ? ORDER BY p.created_at, p.rowid",
-        (row["id"],),
-    ).fetchall()
-    return BillDetail(
-        **_bill_model(row).model_dump(),
-        lines=[
-            BillLineOut(
-                position=line["position"],
-                label=line["label"],
-                quantity=line["quantity"],
-                unit_price=money(line["unit_amount"], row["currency"]),
-                amount=money(line["amount"], row["currency"]),
-                tax_rate_bp=line["tax_rate_bp"],
-            )
-            for line in lines
-        ],
-        payments=[payment_model(p) for p in payments],
-        pdf_path=f"/api/v1/bills/{row['id']}/pdf",
-    )
-
-
 @router.get("/bills", response_model=BillPage, summary="Bills, newest first")
 def list_bills(
     caller: CallerDep,
@@ -144,10 +80,15 @@ def list_bills(
     page: PageDep,
     year: Year = None,
     status: Annotated[BillStatus | None, Query()] = None,
+    expand: BillExpand = None,
 ) -> BillPage:
     clause, params = as_named(*keyset_clause(page, "b.issue_date", "b.id"))
+    today = sandbox.clock.today()
     params.update(
-        today=sandbox.clock.today().isoformat(), account=caller.account_id, limit=page.limit + 1
+        today=today.isoformat(),
+        account=caller.account_id,
+        limit=page.limit + 1,
+        cutoff=retention_cutoff(sandbox, today),
     )
     filters = ""
     if year is not None:
@@ -159,20 +100,24 @@ def list_bills(
     with sandbox.db.transaction() as conn:
         rows = conn.execute(
             f"SELECT b.*, {STATUS_SQL} AS effective_status FROM bills b"  # noqa: S608 - fixed fragments
-            f" WHERE b.account_id = :account AND {clause}{filters}"
+            f" WHERE b.account_id = :account AND {SERVED_SQL} AND {clause}{filters}"
             " ORDER BY b.issue_date DESC, b.id DESC LIMIT :limit",
             params,
         ).fetchall()
-    return BillPage(
-        items=[_bill_model(r) for r in rows[: page.limit]],
-        next_cursor=next_cursor(rows, page, "issue_date"),
-    )
+        shown = rows[: page.limit]
+        items = (
+            [load_bill_detail(conn, r) for r in shown]
+            if expand is BillExpansion.DETAILS
+            else [bill_model(r) for r in shown]
+        )
+    return BillPage(items=list(items), next_cursor=next_cursor(rows, page, "issue_date"))
 
 
 @router.get("/bills/{bill_id}", response_model=BillDetail, summary="A bill with its lines")
 def get_bill(bill_id: str, caller: CallerDep, sandbox: SandboxDep) -> BillDetail:
     with sandbox.db.transaction() as conn:
-        row = _owned_bill(conn, caller.account_id, bill_id, sandbox.clock.today())
+        today = sandbox.clock.today()
+        row = owned_bill(conn, caller.account_id, bill_id, today, retention_cutoff(sandbox, today))
         return load_bill_detail(conn, row)
 
 
@@ -185,7 +130,7 @@ def get_bill(bill_id: str, caller: CallerDep, sandbox: SandboxDep) -> BillDetail
 def get_bill_pdf(bill_id: str, caller: CallerDep, sandbox: SandboxDep) -> Response:
     today = sandbox.clock.today()
     with sandbox.db.transaction() as conn:
-        row = _owned_bill(conn, caller.account_id, bill_id, today)
+        row = owned_bill(conn, caller.account_id, bill_id, today, retention_cutoff(sandbox, today))
         document = _bill_document(conn, row)
     return Response(
         content=render_bill(document),
@@ -250,7 +195,8 @@ def pay_bill(
 ) -> Response:
     def work(conn: sqlite3.Connection) -> tuple[int, BaseModel]:
         now = sandbox.clock.now()
-        bill = _owned_bill(conn, caller.account_id, bill_id, now.date())
+        cutoff = retention_cutoff(sandbox, now.date())
+        bill = owned_bill(conn, caller.account_id, bill_id, now.date(), cutoff)
         method = usable_method(conn, caller.account_id, body.payment_method_id)
         if method is None:
             raise field_error("payment_method_id", "No such payment method.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
@@ -23,6 +24,19 @@ router = APIRouter(prefix="/support", tags=["support"], responses=PROBLEM_RESPON
 Category = Literal["billing", "payment", "technical", "subscription", "other"]
 TicketStatus = Literal["open", "answered", "closed"]
 Message = Annotated[str, Field(min_length=1, max_length=5000)]
+
+
+class TicketExpansion(StrEnum):
+    MESSAGES = "messages"
+
+
+TicketExpand = Annotated[
+    TicketExpansion | None,
+    Query(
+        description="`messages`: every item has its thread, as GET /support/tickets/{ticket_id} "
+        "gives it."
+    ),
+]
 
 
 class FaqEntry(BaseModel):
@@ -71,7 +85,10 @@ class TicketDetail(Ticket):
 
 
 class TicketPage(BaseModel):
-    items: list[Ticket]
+    # Left to right, as BillPage: a Ticket's fields are a TicketDetail's too.
+    items: list[Annotated[TicketDetail | Ticket, Field(union_mode="left_to_right")]] = Field(
+        description="Ticket items; TicketDetail items (with `messages`) with `expand=messages`."
+    )
     next_cursor: str | None
 
 
@@ -158,7 +175,7 @@ def _ticket(conn: sqlite3.Connection, row: sqlite3.Row) -> Ticket:
     )
 
 
-def _detail(conn: sqlite3.Connection, ticket_id: str) -> TicketDetail:
+def load_ticket_detail(conn: sqlite3.Connection, ticket_id: str) -> TicketDetail:
     row = conn.execute("SELECT * FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
     messages = conn.execute(
         "SELECT * FROM ticket_messages WHERE ticket_id = ? ORDER BY created_at, rowid",
@@ -204,7 +221,9 @@ def _post_and_answer(conn: sqlite3.Connection, ticket_id: str, text: str, sandbo
 
 
 @router.get("/tickets", response_model=TicketPage, summary="Tickets, latest activity first")
-def list_tickets(caller: CallerDep, sandbox: SandboxDep, page: PageDep) -> TicketPage:
+def list_tickets(
+    caller: CallerDep, sandbox: SandboxDep, page: PageDep, expand: TicketExpand = None
+) -> TicketPage:
     clause, params = keyset_clause(page, "updated_at", "id")
     with sandbox.db.transaction() as conn:
         rows = conn.execute(
@@ -212,8 +231,13 @@ def list_tickets(caller: CallerDep, sandbox: SandboxDep, page: PageDep) -> Ticke
             " ORDER BY updated_at DESC, id DESC LIMIT ?",
             (caller.account_id, *params, page.limit + 1),
         ).fetchall()
-        items = [_ticket(conn, r) for r in rows[: page.limit]]
-    return TicketPage(items=items, next_cursor=next_cursor(rows, page, "updated_at"))
+        shown = rows[: page.limit]
+        items = (
+            [load_ticket_detail(conn, r["id"]) for r in shown]
+            if expand is TicketExpansion.MESSAGES
+            else [_ticket(conn, r) for r in shown]
+        )
+    return TicketPage(items=list(items), next_cursor=next_cursor(rows, page, "updated_at"))
 
 
 @router.post(
@@ -248,7 +272,7 @@ def create_ticket(
             ),
         )
         _post_and_answer(conn, ticket_id, body.message, iso_z(now))
-        return 201, _detail(conn, ticket_id)
+        return 201, load_ticket_detail(conn, ticket_id)
 
     return run_idempotent(sandbox, caller, key, body, work)
 
@@ -257,7 +281,7 @@ def create_ticket(
 def get_ticket(ticket_id: str, caller: CallerDep, sandbox: SandboxDep) -> TicketDetail:
     with sandbox.db.transaction() as conn:
         _owned_ticket(conn, caller.account_id, ticket_id)
-        return _detail(conn, ticket_id)
+        return load_ticket_detail(conn, ticket_id)
 
 
 @router.post(
@@ -276,7 +300,7 @@ def post_message(
     def work(conn: sqlite3.Connection) -> tuple[int, BaseModel]:
         _owned_ticket(conn, caller.account_id, ticket_id)
         _post_and_answer(conn, ticket_id, body.message, iso_z(sandbox.clock.now()))
-        return 201, _detail(conn, ticket_id)
+        return 201, load_ticket_detail(conn, ticket_id)
 
     return run_idempotent(sandbox, caller, key, body, work)
 

@@ -40,6 +40,8 @@ def test_document_covers_every_route_of_the_contract() -> None:
         ("get", "/support/faq"), ("get", "/support/contact"), ("get", "/support/tickets"),
         ("post", "/support/tickets"), ("get", "/support/tickets/{ticket_id}"),
         ("post", "/support/tickets/{ticket_id}/messages"), ("get", "/sandbox/outbox"),
+        ("get", "/changes"), ("post", "/sandbox/changes/expire"),
+        ("put", "/sandbox/bill-retention"),
     }  # fmt: skip
     documented = {
         (method, path.removeprefix("/api/v1")) for path, item in paths.items() for method in item
