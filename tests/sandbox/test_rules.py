@@ -102,7 +102,7 @@ def test_every_get_route_has_an_etag_and_answers_304(demo: Api) -> None:
         again = demo.get(path, headers={"If-None-Match": etag})
         assert again.status_code == 304, path
         assert again.content == b"", path
-        weak_form = f'W/{etag.removeprefix("W/")}'
+        weak_form = f"W/{etag.removeprefix('W/')}"
         weak = demo.get(path, headers={"If-None-Match": f'"other", {weak_form}'})
         assert weak.status_code == 304, path
 
