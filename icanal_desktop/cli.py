@@ -308,12 +308,16 @@ def _offline_note(cache: AccountCache, why: str) -> str:
     return f"Offline ({why}): showing the local copy, last updated {when}"
 
 
+PROGRESS_NAMES = {"changes": "what changed", "payment_methods": "payment methods"}
+
+
 def _sync_with_progress(ctx: Context, client: ApiClient, cache: AccountCache) -> SyncReport:
     progress: Callable[[str, int, int], None] | None = None
     if ctx.out.isatty():
 
         def progress(what: str, done: int, total: int) -> None:
             end = "\n" if what == "done" else ""
+            what = PROGRESS_NAMES.get(what, what)
             ctx.out.write(f"\r\033[KSyncing {what}… {done}/{total}{end}")
             ctx.out.flush()
 

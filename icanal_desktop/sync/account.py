@@ -84,7 +84,6 @@ def sync_account(
     if not report.failed and not report.cancelled and everything:
         cache.mark_synced()
     if archive and not report.cancelled and not report.offline:
-        ctx.report("bill PDFs", 0, 0)
         report.archive = sync_archive(client, cache, cancelled=cancelled, progress=progress)
     ctx.report("done", len(names), len(names))
     return report
@@ -101,6 +100,7 @@ def _sync_by_feed(
     changed: list[str] = []
     for _ in range(feed.MAX_ROUNDS):
         ctx.check_cancelled()
+        ctx.report("changes", 0, 1)
         try:
             changes = feed.changes_since(ctx, state)
         except GoneError:

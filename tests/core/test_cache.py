@@ -87,14 +87,21 @@ def test_a_failed_write_leaves_the_previous_copy(data_dir: Path) -> None:
     assert cache.page_states("bills")[""].etag == '"e1"'
 
 
-def test_details_and_pdfs_of_vanished_bills_are_dropped(data_dir: Path) -> None:
+def test_bills_the_server_stops_listing_are_kept_removed_ones_dropped(data_dir: Path) -> None:
     cache = open_cache(data_dir)
     bills = [samples.bill(n) for n in range(3)]
     cache.replace_list("bills", [(b["id"], b) for b in bills], page())
     for b in bills:
         cache.save_detail("bill", b["id"], {**b, "lines": [], "payments": []}, None, "s")
         cache.save_pdf(b["id"], b"%PDF-1.4 x %%EOF", None, "s")
-    cache.replace_list("bills", [(b["id"], b) for b in bills[1:]], page())
+    # An old bill the server no longer lists stays in the archive, in its place.
+    cache.replace_list("bills", [(b["id"], b) for b in bills[:2]], page())
+    ids = [b["id"] for b in sorted(bills, key=lambda b: (b["issue_date"], b["id"]), reverse=True)]
+    assert [b.id for b in cache.bills()] == ids
+    assert set(cache.detail_state("bill")) == set(ids)
+    assert cache.pdf_ids() == set(ids)
+    # A bill the changes feed says is gone goes, with its detail and PDF.
+    cache.replace_list("bills", [(b["id"], b) for b in bills[1:]], [], removed=["bill_000000"])
     assert set(cache.detail_state("bill")) == {"bill_000001", "bill_000002"}
     assert cache.pdf_ids() == {"bill_000001", "bill_000002"}
     assert cache.bill_detail("bill_000001") is not None
