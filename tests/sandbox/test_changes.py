@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from datetime import date
 
@@ -196,3 +197,43 @@ def test_every_type_can_be_reported(
         assert len(ids) == len(set(ids)), kind
     assert body["subscriptions"]["updated"] == [patched.json()]
     assert sorted(updated_ids(body, "bills")) == sorted([bill["id"], pay_again["id"]])
+
+
+def test_catalog_writes_name_the_list_and_update_the_subscriptions_embedding_them(
+    fresh_server: ServerProcess, clients: Callable[..., Api]
+) -> None:
+    """No route writes the catalog: the test writes the server's database, as an operator
+    would, and the triggers do the rest."""
+    demo = _demo(fresh_server, clients)
+    second = clients(fresh_server)
+    second.login(SECOND[0], SECOND[1])
+    mine = demo.get("/subscriptions").json()["items"][0]
+    theirs = {s["id"] for s in second.get("/subscriptions").json()["items"]}
+    state = changes(demo)["state"]
+    with sqlite3.connect(fresh_server.db, timeout=10) as conn:
+        conn.execute("UPDATE faq SET answer = answer || ' (mis à jour)'")
+        conn.execute("UPDATE channels SET hd = 1 - hd WHERE number = 1")
+    body = changes(demo, state)
+    assert changed(body) == set()
+    assert body["catalog"] == ["plans", "channels", "faq"]
+    state = body["state"]
+    with sqlite3.connect(fresh_server.db, timeout=10) as conn:
+        conn.execute(
+            "UPDATE options SET monthly_price = monthly_price + 100 WHERE id = ?",
+            (mine["options"][0]["id"],),
+        )
+    body = changes(demo, state)
+    assert body["catalog"] == ["plans"]
+    assert body["subscriptions"]["updated"] == [demo.get("/subscriptions").json()["items"][0]]
+    price = body["subscriptions"]["updated"][0]["options"][0]["monthly_price"]["amount"]
+    assert price == mine["options"][0]["monthly_price"]["amount"] + 100
+    state, second_state = body["state"], changes(second)["state"]
+    on_plan = second.get("/subscriptions").json()["items"][0]
+    with sqlite3.connect(fresh_server.db, timeout=10) as conn:
+        conn.execute("UPDATE plans SET name = name || ' 2' WHERE id = ?", (on_plan["plan"]["id"],))
+    body = changes(demo, state)
+    assert body["catalog"] == ["plans"]
+    assert changed(body) == set()  # another account's subscriptions on that plan: not ours
+    reported = updated_ids(changes(second, second_state), "subscriptions")
+    assert on_plan["id"] in reported
+    assert set(reported) <= theirs
