@@ -36,7 +36,7 @@ OPENAPI_PATH = f"{API_PREFIX}/openapi.json"
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 
 
-def _api_router(sandbox_routes: bool) -> APIRouter:
+def _api_router(sandbox_routes: bool, changes_feed: bool) -> APIRouter:
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)
     api.include_router(account.router)
@@ -46,7 +46,8 @@ def _api_router(sandbox_routes: bool) -> APIRouter:
     api.include_router(billing.router)
     api.include_router(payment_methods.router)
     api.include_router(support.router)
-    api.include_router(changes.router)
+    if changes_feed:
+        api.include_router(changes.router)
     if sandbox_routes:
         api.include_router(sandbox.router)
     return api
@@ -66,7 +67,7 @@ def create_app(state: Sandbox) -> FastAPI:
     )
     app.state.sandbox = state
     install_problem_handlers(app)
-    app.include_router(_api_router(state.settings.sandbox_routes))
+    app.include_router(_api_router(state.settings.sandbox_routes, state.settings.changes_feed))
     app.openapi = lambda: openapi_document(app)  # type: ignore[method-assign]
     return app
 

@@ -26,6 +26,8 @@ class Settings:
     rate_limit_address: int = 1200
     rate_limit_account: int = 600
     max_body_bytes: int = 64 * 1024
+    # False: no GET /changes, as a server from before the feed (clients walk the lists).
+    changes_feed: bool = True
     # Rows of change_log kept for GET /changes; an older sync state answers 410.
     changes_retention_entries: int = 100_000
     # Bills issued more than this many days ago are no longer served (0 = all are).

@@ -64,6 +64,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="hide /api/v1/sandbox/* (outbox, clock), as a production server would",
     )
     parser.add_argument(
+        "--no-changes-feed",
+        action="store_true",
+        help="no GET /api/v1/changes, as a server from before it (clients walk the lists)",
+    )
+    parser.add_argument(
         "--bill-retention-days",
         type=int,
         default=Settings.bill_retention_days,
@@ -99,6 +104,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         scale_bills=args.scale_bills,
         faults=args.faults,
         sandbox_routes=not args.no_sandbox_routes,
+        changes_feed=not args.no_changes_feed,
         rate_limit_address=args.rate_limit_address,
         rate_limit_account=args.rate_limit_account,
         bill_retention_days=args.bill_retention_days,

@@ -87,3 +87,22 @@ def test_no_sandbox_routes_hides_the_outbox_and_the_clock(
     paths = httpx.get(server.api + "/openapi.json").json()["paths"]
     assert not [p for p in paths if "/sandbox/" in p]
     assert "/api/v1/bills" in paths
+
+
+def test_no_changes_feed_hides_get_changes_only(
+    launcher: Callable[..., ServerProcess],
+) -> None:
+    server = launcher("--no-changes-feed")
+    api = Api(server.api)
+    try:
+        api.login(DEMO[0], DEMO[1])
+        response = api.get("/changes")
+        assert response.status_code == 404
+        assert response.headers["content-type"] == "application/problem+json"
+        assert api.get("/bills").status_code == 200
+        assert api.post("/sandbox/changes/expire").status_code == 204
+        paths = api.get("/openapi.json").json()["paths"]
+        assert "/api/v1/changes" not in paths
+        assert "/api/v1/bills" in paths
+    finally:
+        api.close()
