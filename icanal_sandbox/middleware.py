@@ -217,8 +217,10 @@ class ETagMiddleware:
         if b"json" in (_header(headers, b"content-type") or b"") and (
             _header(headers, b"content-encoding") is None
         ):
-            headers = [(k, v) for k, v in headers if k.lower() != b"vary"]
-            headers.append((b"vary", b"Accept-Encoding"))
+            vary = _header(headers, b"vary")
+            if vary is None or b"accept-encoding" not in vary.lower():
+                headers = [(k, v) for k, v in headers if k.lower() != b"vary"]
+                headers.append((b"vary", (vary + b", " if vary else b"") + b"Accept-Encoding"))
             accept = request_headers.get(b"accept-encoding", b"").decode("latin-1")
             compress = len(body) >= GZIP_MIN_BYTES and accepts_gzip(accept)
         if compress and not etag.startswith("W/"):
