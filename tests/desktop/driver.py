@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts, build_app
+from icanal_desktop.cache import AccountCache
 from icanal_desktop.config import AppConfig
 from icanal_desktop.session import ConnectionState
 
@@ -119,3 +120,11 @@ def can_sign_in(server_url: str, login: str, password: str) -> bool:
         f"{server_url}/api/v1/auth/login", json={"login": login, "password": password}, timeout=10
     )
     return answer.status_code == 200
+
+
+def forget_detail(cache: AccountCache, kind: str, item_id: str) -> object:
+    """Writer thread: drops a kept bill detail or ticket thread, as a copy made by an older
+    version lacks it; returns what the cache then has (None)."""
+    with cache.transaction() as conn:
+        conn.execute("DELETE FROM details WHERE kind = ? AND id = ?", (kind, item_id))
+    return cache.bill_detail(item_id) if kind == "bill" else cache.ticket_thread(item_id)
