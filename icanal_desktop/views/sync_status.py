@@ -61,8 +61,8 @@ def archive_message(report: ArchiveReport) -> str:
         parts.append(
             translate(
                 "SyncStatus",
-                "Older bill PDFs not kept offline because of your archive size limit: {count} "
-                "(Settings).",
+                "Older bill PDFs not kept offline because of your size limit: {count} "
+                "(Profile, This app on this computer).",
             ).format(count=report.over_cap)
         )
     if not parts and report.downloaded:

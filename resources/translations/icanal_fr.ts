@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
@@ -34,8 +34,8 @@
         <translation>Licence</translation>
     </message>
     <message>
-        <source>Qt and PySide6 are used under the GNU Lesser General Public License version 3: their libraries are shipped as separate files that you may replace, and their source code is available at &lt;a href="https://download.qt.io"&gt;download.qt.io&lt;/a&gt;.</source>
-        <translation>Qt et PySide6 sont utilisés sous la licence publique générale limitée GNU (LGPL) version 3 : leurs bibliothèques sont fournies sous forme de fichiers séparés que vous pouvez remplacer, et leur code source est disponible sur &lt;a href="https://download.qt.io"&gt;download.qt.io&lt;/a&gt;.</translation>
+        <source>Qt and PySide6 are used under the GNU Lesser General Public License version 3: their libraries are shipped as separate files that you may replace, and their source code is available at &lt;a href=&quot;https://download.qt.io&quot;&gt;download.qt.io&lt;/a&gt;.</source>
+        <translation>Qt et PySide6 sont utilisés sous la licence publique générale limitée GNU (LGPL) version 3 : leurs bibliothèques sont fournies sous forme de fichiers séparés que vous pouvez remplacer, et leur code source est disponible sur &lt;a href=&quot;https://download.qt.io&quot;&gt;download.qt.io&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>Bundled components:</source>
@@ -69,11 +69,11 @@
         <translation>Le cryptogramme d’une carte American Express a 4 chiffres.</translation>
     </message>
     <message>
-        <source>This card's security code has 3 digits.</source>
+        <source>This card&apos;s security code has 3 digits.</source>
         <translation>Le cryptogramme de cette carte a 3 chiffres.</translation>
     </message>
     <message>
-        <source>Enter the account's IBAN.</source>
+        <source>Enter the account&apos;s IBAN.</source>
         <translation>Saisissez l’IBAN du compte.</translation>
     </message>
     <message>
@@ -89,7 +89,7 @@
         <translation>Cet IBAN n’est pas valide : vérifiez qu’il n’y a pas de faute de frappe.</translation>
     </message>
     <message>
-        <source>Enter the account holder's name.</source>
+        <source>Enter the account holder&apos;s name.</source>
         <translation>Saisissez le nom du titulaire du compte.</translation>
     </message>
     <message>
@@ -294,8 +294,8 @@
         <translation>Effacer les données enregistrées</translation>
     </message>
     <message>
-        <source>Deletes the data and PDFs saved on this computer; the next sync gets them again.</source>
-        <translation>Supprime les données et les PDF enregistrés sur cet ordinateur ; la prochaine synchronisation les récupère à nouveau.</translation>
+        <source>Deletes the data and PDFs saved on this computer; the next sync gets them again, except the bills the server no longer keeps.</source>
+        <translation>Supprime les données et les PDF enregistrés sur cet ordinateur ; la prochaine synchronisation les télécharge à nouveau, sauf les factures que le serveur ne conserve plus.</translation>
     </message>
     <message>
         <source>Language</source>
@@ -314,8 +314,59 @@
         <translation>Données enregistrées</translation>
     </message>
     <message>
+        <source>Bills offline</source>
+        <translation>Factures hors ligne</translation>
+    </message>
+    <message>
         <source>Saved: {url} will be used the next time the app starts.</source>
         <translation>Enregistré : {url} sera utilisée au prochain démarrage de l’application.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveSettings</name>
+    <message>
+        <source>Bills kept offline</source>
+        <translation>Factures conservées hors ligne</translation>
+    </message>
+    <message>
+        <source>Size limit of the bills kept offline</source>
+        <translation>Taille maximale des factures conservées hors ligne</translation>
+    </message>
+    <message>
+        <source>Every bill&apos;s PDF is kept on this computer, so you can read them offline, even after the server stops keeping old ones. A limit keeps only the newest that fit.</source>
+        <translation>Le PDF de chaque facture est conservé sur cet ordinateur : vous pouvez les consulter hors ligne, même quand le serveur ne garde plus les anciennes. Une limite ne garde que les plus récentes qui y tiennent.</translation>
+    </message>
+    <message>
+        <source>No limit (every bill)</source>
+        <translation>Sans limite (toutes les factures)</translation>
+    </message>
+    <message>
+        <source>Every bill is kept offline: {count} PDFs, {size}.</source>
+        <translation>Toutes les factures sont conservées hors ligne : {count} PDF, {size}.</translation>
+    </message>
+    <message>
+        <source>Bills kept offline: {kept} of {count} ({size}).</source>
+        <translation>Factures conservées hors ligne : {kept} sur {count} ({size}).</translation>
+    </message>
+    <message>
+        <source>The others are left out by the size limit.</source>
+        <translation>Les autres sont écartées par la limite de taille.</translation>
+    </message>
+    <message>
+        <source>The next sync downloads the others.</source>
+        <translation>La prochaine synchronisation télécharge les autres.</translation>
+    </message>
+    <message>
+        <source>Limit the bills kept offline</source>
+        <translation>Limiter les factures conservées hors ligne</translation>
+    </message>
+    <message>
+        <source>Keep at most {size} of bills on this computer? The PDFs of the {count} oldest bills will be removed from it; they can be downloaded again only while the server keeps them.</source>
+        <translation>Conserver au plus {size} de factures sur cet ordinateur ? Les PDF des {count} factures les plus anciennes en seront supprimés ; ils ne pourront être téléchargés à nouveau que tant que le serveur les conserve.</translation>
+    </message>
+    <message>
+        <source>Remove them</source>
+        <translation>Les supprimer</translation>
     </message>
 </context>
 <context>
@@ -534,7 +585,7 @@
         <translation>&amp;Exporter l’année…</translation>
     </message>
     <message>
-        <source>Export the year's bills (PDFs and CSV)</source>
+        <source>Export the year&apos;s bills (PDFs and CSV)</source>
         <translation>Exporter les factures de l’année (PDF et CSV)</translation>
     </message>
     <message>
@@ -1256,7 +1307,7 @@
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <source>The app's log, to send to support when something goes wrong.</source>
+        <source>The app&apos;s log, to send to support when something goes wrong.</source>
         <translation>Le journal de l’application, à envoyer à l’assistance en cas de problème.</translation>
     </message>
     <message>
@@ -1343,7 +1394,7 @@
         <translation>Se déconnecter et &amp;oublier cet ordinateur</translation>
     </message>
     <message>
-        <source>Also deletes this account's saved data and remembered sign-in here.</source>
+        <source>Also deletes this account&apos;s saved data and remembered sign-in here.</source>
         <translation>Supprime aussi les données enregistrées et la connexion mémorisée de ce compte sur cet ordinateur.</translation>
     </message>
     <message>
@@ -1377,10 +1428,6 @@
     <message>
         <source>Syncing {what}…</source>
         <translation>Synchronisation : {what}…</translation>
-    </message>
-    <message>
-        <source>Sync incomplete: {reason}</source>
-        <translation>Synchronisation incomplète : {reason}</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +2314,22 @@
         <source>contact details</source>
         <translation>coordonnées</translation>
     </message>
+    <message>
+        <source>what changed</source>
+        <translation>les changements</translation>
+    </message>
+    <message>
+        <source>bill PDFs for offline use</source>
+        <translation>les PDF des factures pour la consultation hors ligne</translation>
+    </message>
+    <message>
+        <source>bill details</source>
+        <translation>le détail des factures</translation>
+    </message>
+    <message>
+        <source>support conversations</source>
+        <translation>les échanges avec l’assistance</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -2295,7 +2358,7 @@
         <translation>Se souvenir de moi sur cet ordinateur</translation>
     </message>
     <message>
-        <source>Checking this computer's secure storage…</source>
+        <source>Checking this computer&apos;s secure storage…</source>
         <translation>Vérification du stockage sécurisé de cet ordinateur…</translation>
     </message>
     <message>
@@ -2610,6 +2673,37 @@
     <message>
         <source>The messages of this request were not downloaded yet; they will be when the app is back online.</source>
         <translation>Les messages de cette demande ne sont pas encore téléchargés ; ils le seront quand l’application sera de nouveau en ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Partly updated: {saved} saved; not updated: {failed}. {reason} The next sync completes it.</source>
+        <translation>Mise à jour partielle. Enregistré : {saved}. Non mis à jour : {failed}. {reason} La prochaine synchronisation complétera le reste.</translation>
+    </message>
+    <message>
+        <source>the latest changes</source>
+        <translation>les derniers changements</translation>
+    </message>
+    <message>
+        <source>Not updated: {reason} The next sync tries again.</source>
+        <translation>Pas de mise à jour : {reason} La prochaine synchronisation réessaiera.</translation>
+    </message>
+    <message>
+        <source>Bill PDFs kept offline: {kept} of {wanted}. {reason} The next sync downloads the others.</source>
+        <translation>PDF de factures conservés hors ligne : {kept} sur {wanted}. {reason} La prochaine synchronisation télécharge les autres.</translation>
+    </message>
+    <message>
+        <source>Bill PDFs kept offline: {kept} of {wanted}. The next sync downloads the others.</source>
+        <translation>PDF de factures conservés hors ligne : {kept} sur {wanted}. La prochaine synchronisation télécharge les autres.</translation>
+    </message>
+    <message>
+        <source>Older bill PDFs not kept offline because of your size limit: {count} (Profile, This app on this computer).</source>
+        <translation>PDF d’anciennes factures non conservés hors ligne à cause de votre limite de taille : {count} (Profil, L’application sur cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>Every bill is kept offline: {count} PDFs.</source>
+        <translation>Toutes les factures sont conservées hors ligne : {count} PDF.</translation>
     </message>
 </context>
 <context>

@@ -13,12 +13,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 FIGURES = {
     "B1": ["start-up to window with cached data"],
-    "B2": ["first full sync of demo@", "second sync, nothing changed", "answers other than 304"],
+    "B2": ["first full sync of demo@", "second sync, nothing changed", "its requests"],
     "B3": ["longest GUI stall, full sync of demo@", "longest GUI stall, opening a 3-page"],
     "B4": ["fill the bills model (2,000 bills)", "filter keystroke", "sort by a column",
            "peak memory"],
     "B5": ["Linux bundle size"],
     "B6": ["open a cached bill PDF, offline"],
+    "B7": ["(a) sign-in to dashboard", "(b) sign-in to the whole archive", "(c) resync"],
 }  # fmt: skip
 
 

@@ -181,3 +181,43 @@ def test_after_a_language_switch_another_account_reaches_only_the_new_window(
                     and parts.session.account.login == SECOND[0], timeout=15_000)  # fmt: skip
     qtbot.waitUntil(lambda: not parts.session.busy, timeout=15_000)
     assert parts.main_window.isVisible()
+
+
+def test_the_archive_size_and_a_limit_that_asks_before_removing(
+    qtbot: QtBot, sandbox: SandboxProcess, open_app: OpenApp
+) -> None:
+    parts = open_app(sandbox.url)
+    session = parts.session
+    qtbot.waitUntil(lambda: not session.busy, timeout=20_000)  # the archive is downloaded
+    archive = profile(parts).app_settings.archive
+    archive.reload()
+    qtbot.waitUntil(lambda: "Every bill is kept offline" in archive.status_label.text())
+    assert archive.cap_combo.currentData() is None
+    status = archive._status
+    assert status is not None
+    assert status.kept == status.bills > 30
+    # A limit smaller than the archive: asked first, Cancel (the default) keeps everything.
+    smallest = archive.cap_combo.findData(50 * 1024 * 1024)
+    fake_small = 20_000
+    archive.cap_combo.setItemData(smallest, fake_small)  # the demo's PDFs are small
+    archive.cap_combo.setCurrentIndex(smallest)
+    archive.cap_combo.activated.emit(smallest)
+    qtbot.waitUntil(lambda: archive.confirm_box is not None and archive.confirm_box.isVisible())
+    box = archive.confirm_box
+    assert box is not None
+    assert box.defaultButton() is box.button(box.StandardButton.Cancel)
+    assert "oldest bills" in box.text()
+    box.button(box.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: archive.cap_combo.currentData() is None)
+    # Chosen again and confirmed: the oldest PDFs go, and the view says why.
+    archive.cap_combo.setCurrentIndex(smallest)
+    archive.cap_combo.activated.emit(smallest)
+    qtbot.waitUntil(lambda: archive.confirm_box is not box and archive.confirm_box is not None)
+    confirm = archive.confirm_box
+    assert confirm is not None
+    remove = next(b for b in confirm.buttons() if b.text() == "Remove them")
+    remove.click()
+    qtbot.waitUntil(lambda: "left out by the size limit" in archive.status_label.text())
+    assert archive._status is not None
+    assert archive._status.bytes <= fake_small
+    assert 0 < archive._status.kept < status.bills
