@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -344,9 +345,11 @@ class Session(QObject):
             return None
 
         announced: set[str] = set()
+        ready_seen = threading.Event()  # the archive was started by the ready signal
 
         def ready(names: list[str]) -> None:
             announced.update(names)
+            ready_seen.set()
             self._sync_ready.emit(current, names)
 
         def work(handle: TaskHandle) -> _SyncOutcome:
@@ -365,7 +368,8 @@ class Session(QObject):
 
         def done(outcome: _SyncOutcome) -> None:
             report = outcome.report
-            if current is self._current and not report.cancelled and not report.offline:
+            healthy = not report.cancelled and not report.offline
+            if current is self._current and healthy and not ready_seen.is_set():
                 self._archive(current)  # started first: the window stays busy until it ends
             self.busy_changed.emit(self.busy)
             if current is not self._current:
@@ -422,9 +426,11 @@ class Session(QObject):
         current.archiving = self._runner.run(work, done, failed, key=current.archive_key)
 
     def _on_sync_ready(self, current: _Account, names: list[str]) -> None:
-        """The window shows what is saved while the rest of the sync (the archive) runs."""
+        """The window shows what is saved while the rest of the sync runs, and the archive
+        starts downloading the saved bills' PDFs alongside it."""
         if current is not self._current:
             return
+        self._archive(current)
         if names:
             self.resources_changed.emit(frozenset(names))
         self._snapshot_timer.start()

@@ -28,6 +28,7 @@ from icanal_desktop.cache import AccountCache
 from icanal_desktop.sync import feed
 from icanal_desktop.sync.archive import sync_archive
 from icanal_desktop.sync.common import (
+    ArchiveReport,
     Cancelled,
     Context,
     Progress,
@@ -70,23 +71,65 @@ def sync_account(
     archive: bool = True,
     on_ready: Ready | None = None,
 ) -> SyncReport:
-    """Syncs the account (the feed covers every resource; a walk the given ones), then,
-    with `archive`, downloads what the PDF archive lacks."""
+    """Syncs the account (the feed covers every resource; a walk the given ones). With
+    `archive`, the PDFs the archive lacks are downloaded too, from the moment the bills are
+    saved (alongside the rest of the sync: over a slow link the two overlap)."""
     ctx = Context(client, cache, cancelled, progress, today or dt.date.today())
     names = list(resources)
     report = SyncReport()
+    archiver: _Archiver | None = None
+
+    def ready(saved: list[str]) -> None:
+        nonlocal archiver
+        if archive and archiver is None:
+            archiver = _Archiver(client, cache, cancelled, progress)
+        if on_ready is not None:
+            on_ready(saved)
+
     try:
-        if not _sync_by_feed(ctx, names, report, on_ready):
-            _walk(ctx, names, report, on_ready)
+        if not _sync_by_feed(ctx, names, report, ready):
+            _walk(ctx, names, report, ready)
     except SyncCancelledError:
         report.cancelled = True
     everything = report.protocol == "changes" or set(names) >= set(ALL_RESOURCES)
     if not report.failed and not report.cancelled and everything:
         cache.mark_synced()
-    if archive and not report.cancelled and not report.offline:
+    if archiver is not None:
+        report.archive = archiver.result()
+    elif archive and not report.cancelled and not report.offline:
         report.archive = sync_archive(client, cache, cancelled=cancelled, progress=progress)
     ctx.report("done", len(names), len(names))
     return report
+
+
+class _Archiver:
+    """The archive's pass on a thread of its own, started when the bills are saved."""
+
+    def __init__(
+        self,
+        client: ApiClient,
+        cache: AccountCache,
+        cancelled: Cancelled | None,
+        progress: Progress | None,
+    ) -> None:
+        self._report: ArchiveReport | None = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._report = sync_archive(client, cache, cancelled=cancelled, progress=progress)
+            except BaseException as exc:  # handed to the sync's thread by result()
+                self._error = exc
+
+        self._thread = threading.Thread(target=run, name="icanal-archive-pass", daemon=True)
+        self._thread.start()
+
+    def result(self) -> ArchiveReport:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._report is not None
+        return self._report
 
 
 def _sync_by_feed(

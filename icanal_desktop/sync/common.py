@@ -127,6 +127,6 @@ def summary(payload: Any) -> str:
 def split_detail(kind: str, payload: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     """(the list entry, whether `payload` also carried the whole detail)."""
     keys = DETAIL_KEYS[kind]
-    if not all(k in payload for k in keys[:1]):
+    if keys[0] not in payload:  # a plain entry (a server that ignored the expansion)
         return payload, False
     return {k: v for k, v in payload.items() if k not in keys}, True
