@@ -146,7 +146,7 @@ class ApiClient:
         http.headers["User-Agent"] = f"iCanal-Desktop/{__version__}"
         http.headers["Accept"] = "application/json"
         # JSON bodies come gzip-compressed (requests asks for it and decodes it): the bill
-        # list with its lines is ~8x smaller on the wire.
+        # list with its lines is ~15x smaller on the wire.
         http.headers["Accept-Encoding"] = "gzip, deflate"
         adapter = requests.adapters.HTTPAdapter(
             pool_connections=2, pool_maxsize=MAX_CONNECTIONS + 2, max_retries=0
