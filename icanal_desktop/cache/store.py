@@ -667,23 +667,28 @@ def _bill_row(position: int, payload: dict[str, Any]) -> tuple[Any, ...]:
 
 def _bill_rows_to_write(
     conn: sqlite3.Connection, items: Sequence[tuple[str, Any]], removed: set[str]
-) -> list[tuple[Any, ...]]:
+) -> Iterable[tuple[Any, ...]]:
     """The bills table's rows after a list (or a feed's changes) arrived: the listed ones,
     and those we keep that the server no longer lists, newest first as the server sorts."""
     listed = {item_id for item_id, _ in items}
-    kept = [
-        (json.loads(payload), issue_date, bill_id)
-        for bill_id, issue_date, payload in conn.execute(
-            "SELECT id, issue_date, payload FROM bills"
-        )
+    unlisted = [
+        (bill_id,)
+        for (bill_id,) in conn.execute("SELECT id FROM bills")
         if bill_id not in listed and bill_id not in removed
     ]
-    if not kept:
-        return [_bill_row(n, payload) for n, (_, payload) in enumerate(items)]
+    kept = [
+        (json.loads(payload), issue_date, bill_id)
+        for bill_id, issue_date, payload in (
+            conn.execute("SELECT id, issue_date, payload FROM bills WHERE id = ?", key).fetchone()
+            for key in unlisted
+        )
+    ]
+    if not kept:  # rows made as they are written: 100,000 bills never sit in memory twice
+        return (_bill_row(n, payload) for n, (_, payload) in enumerate(items))
     merged = [(str(p.get("issue_date", "")), i, p) for i, p in items]
     merged += [(issue_date, bill_id, payload) for payload, issue_date, bill_id in kept]
     merged.sort(key=lambda row: (row[0], row[1]), reverse=True)
-    return [_bill_row(n, payload) for n, (_, _, payload) in enumerate(merged)]
+    return (_bill_row(n, payload) for n, (_, _, payload) in enumerate(merged))
 
 
 def _unpack_bill(packed: str, same: Callable[[str], str] = sys.intern) -> tuple[Any, ...]:

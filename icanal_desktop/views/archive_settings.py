@@ -4,12 +4,16 @@ limit leaves out is said here, never silently)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from icanal_desktop.cache.archive import ArchiveStatus
 from icanal_desktop.session import Session
 from icanal_desktop.views.messages import describe_error
+
+if TYPE_CHECKING:  # read through the session, never from the cache itself
+    from icanal_desktop.cache.archive import ArchiveStatus
 
 MIB = 1024 * 1024
 CAPS = (None, 50 * MIB, 100 * MIB, 250 * MIB, 500 * MIB, 1024 * MIB, 2048 * MIB)

@@ -28,7 +28,6 @@ from icanal_desktop.cache import AccountSnapshot
 from icanal_desktop.models.formatting import datetime_text
 from icanal_desktop.session import Session
 from icanal_desktop.settings import AppSettings
-from icanal_desktop.sync import ArchiveReport, SyncReport
 from icanal_desktop.views.dashboard_tab import DashboardTab
 from icanal_desktop.views.help_menu import add_help_menu
 from icanal_desktop.views.icons import icon
@@ -40,6 +39,7 @@ from icanal_desktop.views.resource_names import resource_title
 from icanal_desktop.views.sync_status import archive_message, sync_message
 
 if TYPE_CHECKING:  # imported when their tab is first built
+    from icanal_desktop.sync import ArchiveReport, SyncReport
     from icanal_desktop.views.bills_tab import BillsTab
     from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
     from icanal_desktop.views.profile_tab import ProfileTab

@@ -4,11 +4,15 @@ what is missing and that the next sync completes it (a half-done sync never read
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from icanal_desktop.sync import ArchiveReport, SyncReport
 from icanal_desktop.views.messages import describe_error
 from icanal_desktop.views.resource_names import resource_title
+
+if TYPE_CHECKING:  # the reports come through the session's signals
+    from icanal_desktop.sync import ArchiveReport, SyncReport
 
 translate = QCoreApplication.translate
 
