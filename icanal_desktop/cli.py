@@ -257,7 +257,7 @@ def _refresh(ctx: Context, known: KnownAccount, cache: AccountCache) -> Freshnes
     except OfflineError:
         return Freshness(EXIT_OFFLINE, _offline_note(cache, "the server cannot be reached"))
     except ApiError as exc:
-        return Freshness(EXIT_SERVER, _offline_note(cache, f"server error: {exc}"))
+        return Freshness(EXIT_SERVER, _offline_note(cache, f"server error: {exc}", offline=False))
     try:
         report = _sync_with_progress(ctx, client, cache)
     finally:
@@ -270,8 +270,12 @@ def _freshness(report: SyncReport, cache: AccountCache) -> Freshness:
     code = EXIT_OFFLINE if report.offline else EXIT_SERVER
     archive = _archive_note(report.archive)
     if report.failed and not report.saved:
-        why = "the server cannot be reached" if report.offline else "server error"
-        return Freshness(code, " ".join(filter(None, [_offline_note(cache, why), archive])))
+        if report.offline:
+            note = _offline_note(cache, "the server cannot be reached")
+        else:
+            note = _offline_note(cache, f"server error: {next(iter(report.failed.values()))}",
+                                 offline=False)  # fmt: skip
+        return Freshness(code, " ".join(filter(None, [note, archive])))
     if report.failed:
         failed = ", ".join(n for n in report.failed if n != "changes") or "the latest changes"
         first = next(iter(report.failed.values()))
@@ -302,10 +306,14 @@ def _archive_note(archive: ArchiveReport | None) -> str:
     return " ".join(parts)
 
 
-def _offline_note(cache: AccountCache, why: str) -> str:
+def _offline_note(cache: AccountCache, why: str, *, offline: bool = True) -> str:
+    """What the output comes from when it could not be brought up to date: a reachable
+    server that failed is not called "offline"."""
     last = cache.last_sync()
     when = last.astimezone().strftime("%Y-%m-%d %H:%M") if last else "never"
-    return f"Offline ({why}): showing the local copy, last updated {when}"
+    if offline:
+        return f"Offline ({why}): showing the local copy, last updated {when}"
+    return f"Not updated ({why}): showing the local copy, last updated {when}; try again later"
 
 
 PROGRESS_NAMES = {"changes": "what changed", "payment_methods": "payment methods"}

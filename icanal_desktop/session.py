@@ -359,7 +359,7 @@ class Session(QObject):
                 cache,
                 cancelled=lambda: handle.cancelled,
                 progress=self.sync_progress.emit,  # queued to the GUI thread by Qt
-                archive=False,  # after it, off the writer (see _archive)
+                archive=False,  # on the pool instead, once the bills are saved (_archive)
                 on_ready=ready,
             )
             snapshot = cache.snapshot()
@@ -399,8 +399,9 @@ class Session(QObject):
         return handle
 
     def _archive(self, current: _Account) -> None:
-        """After a sync, on the pool (not the writer: the window's reads go on meanwhile),
-        the PDFs the archive lacks; several at once, each kept in its own transaction."""
+        """The PDFs the archive lacks, from the moment a sync saved the bills (or after a
+        sync that never got that far), on the pool: not the writer, so the window's reads
+        and the user's actions go on meanwhile. Several at once, each its own transaction."""
         cache = current.cache
         if cache is None:
             return

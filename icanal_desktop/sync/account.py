@@ -82,7 +82,7 @@ def sync_account(
     def ready(saved: list[str]) -> None:
         nonlocal archiver
         if archive and archiver is None:
-            archiver = _Archiver(client, cache, cancelled, progress)
+            archiver = _Archiver(ctx)
         if on_ready is not None:
             on_ready(saved)
 
@@ -103,21 +103,18 @@ def sync_account(
 
 
 class _Archiver:
-    """The archive's pass on a thread of its own, started when the bills are saved."""
+    """The archive's pass on a thread of its own, started when the bills are saved; its
+    progress goes through the sync's (serialized with the walk's)."""
 
-    def __init__(
-        self,
-        client: ApiClient,
-        cache: AccountCache,
-        cancelled: Cancelled | None,
-        progress: Progress | None,
-    ) -> None:
+    def __init__(self, ctx: Context) -> None:
         self._report: ArchiveReport | None = None
         self._error: BaseException | None = None
 
         def run() -> None:
             try:
-                self._report = sync_archive(client, cache, cancelled=cancelled, progress=progress)
+                self._report = sync_archive(
+                    ctx.client, ctx.cache, cancelled=lambda: ctx.cancelled, progress=ctx.report
+                )
             except BaseException as exc:  # handed to the sync's thread by result()
                 self._error = exc
 

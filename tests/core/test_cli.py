@@ -13,9 +13,11 @@ import pytest
 from icanal_desktop import cli
 from icanal_desktop.accounts import AccountRegistry, KnownAccount
 from icanal_desktop.api import ApiClient
-from icanal_desktop.api.errors import SessionExpiredError
+from icanal_desktop.api.errors import ServerError, SessionExpiredError
+from icanal_desktop.cache import AccountCache
 from icanal_desktop.cache.paths import account_dir
 from icanal_desktop.credentials import CredentialStore
+from icanal_desktop.sync import ArchiveReport, SyncReport
 
 from ..conftest import DEMO, SECOND, SandboxProcess
 from .memory_keyring import memory_store
@@ -296,3 +298,30 @@ def test_several_accounts_on_one_computer(
     code, _, err = icanal("status", "--account", "nobody@icanal.example", monkeypatch=monkeypatch)
     assert code == cli.EXIT_AUTH
     assert "icanal login" in err
+
+
+def test_a_partial_sync_says_what_was_saved_and_what_is_missing(data_dir: Path) -> None:
+    cache = AccountCache(data_dir / "cache")
+    try:
+        partial = SyncReport(
+            fetched=["bills", "payments"],
+            unchanged=["profile"],
+            failed={"tickets": ServerError("the server has a problem", 503)},
+            archive=ArchiveReport(wanted=193, kept=150),
+        )
+        fresh = cli._freshness(partial, cache)
+        assert fresh.code == cli.EXIT_SERVER
+        assert fresh.note.startswith("Partly updated: saved bills, payments, profile;")
+        assert "not updated: tickets (the server has a problem)" in fresh.note
+        assert "Run `icanal sync` again to complete it." in fresh.note
+        assert "Bill PDFs kept offline: 150 of 193; the next sync downloads the others." in (
+            fresh.note
+        )
+        assert "Offline" not in fresh.note  # the server answered
+        refused = cli._freshness(SyncReport(failed={"changes": ServerError("down", 503)}), cache)
+        assert refused.note.startswith("Not updated (server error: down)")
+        archive_only = cli._freshness(SyncReport(archive=ArchiveReport(wanted=3, kept=1)), cache)
+        assert archive_only.code == cli.EXIT_OK
+        assert "1 of 3" in archive_only.note
+    finally:
+        cache.close()
