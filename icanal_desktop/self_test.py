@@ -90,7 +90,7 @@ def _run(
     from PySide6.QtCore import QSize, qVersion
     from PySide6.QtWidgets import QApplication
 
-    from icanal_desktop.app import build_app, install_translations
+    from icanal_desktop.composition import build_app, install_translations
     from icanal_desktop.credentials import SERVICE
     from icanal_desktop.resources import resource_path
     from icanal_desktop.session import ConnectionState

@@ -1,0 +1,133 @@
+"""The layers of the house, checked on the source's imports (tests/architecture/imports.py):
+no import circle, a core without Qt, lower layers that never reach up, and the sandbox
+started only by the app's `--demo`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .imports import Import, graph, within
+
+P = "icanal_desktop"
+# Pure Python: no Qt, so the CLI and the sync run without a display and tests need no app.
+CORE = tuple(
+    f"{P}.{name}"
+    for name in (
+        "api", "cache", "sync", "credentials", "accounts", "actions", "cli", "exports",
+        "reminders", "config", "logs", "reconnect", "resources",
+    )
+)  # fmt: skip
+GUI = (f"{P}.views", f"{P}.models", f"{P}.session", f"{P}.tasks", f"{P}.settings")
+# Who may not import whom (runtime imports and type-only ones alike).
+NEVER = {
+    f"{P}.api": (f"{P}.cache", f"{P}.sync", f"{P}.actions", *GUI),
+    f"{P}.cache": (f"{P}.sync", f"{P}.actions", *GUI),
+    f"{P}.sync": (f"{P}.actions", *GUI),
+    f"{P}.models": (f"{P}.views", f"{P}.session", f"{P}.tasks", f"{P}.api.client"),
+}
+# Views that still import the API client, the cache or sync when the app runs. DESIGN's
+# rule is that none does (a view goes through the session and its operations); this list
+# may only shrink, and the test fails when a file on it stops (strike it off) or another
+# one starts.
+VIEWS_STILL_REACHING_DOWN = frozenset(
+    f"{P}.views.{name}"
+    for name in (
+        "add_payment_method_dialog", "alert_text", "app_settings_view", "bill_detail",
+        "bills_exports", "bills_tab", "cancel_dialog", "change_password_dialog",
+        "change_plan_dialog", "chat_view", "dashboard_tab", "main_window", "messages",
+        "new_ticket_dialog", "notifications", "offline_banner", "pay_bill_dialog",
+        "payment_methods_tab", "payments_view", "profile_tab", "sign_in_dialog",
+        "spending_chart", "subscription_tab", "support_tab", "ticket_thread_view",
+    )
+)  # fmt: skip
+IMPORTS = graph()
+
+
+def _where(found: list[Import]) -> list[str]:
+    return sorted(f"{i.source} (line {i.line}) -> {i.target}" for i in found)
+
+
+def _cycles(edges: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges.get(root, ()))))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            child = next(children, None)
+            if child is not None:
+                if child not in index:
+                    index[child] = low[child] = len(index)
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(sorted(edges.get(child, ())))))
+                elif child in on_stack:
+                    low[node] = min(low[node], index[child])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                if len(component) > 1:
+                    found.append(sorted(component))
+    return found
+
+
+def test_no_import_circle() -> None:
+    edges: dict[str, set[str]] = defaultdict(set)
+    for i in IMPORTS:
+        # A submodule importing from its own package is how packages are built, not a circle.
+        if i.type_only or not within(i.target, P) or i.source.startswith(i.target + "."):
+            continue
+        edges[i.source].add(i.target)
+    assert _cycles(edges) == []
+
+
+def test_the_core_has_no_qt() -> None:
+    qt = [
+        i for i in IMPORTS if within(i.source, *CORE) and within(i.target, "PySide6", "shiboken6")
+    ]
+    assert _where(qt) == []
+
+
+def test_lower_layers_never_import_upper_ones() -> None:
+    wrong = [
+        i
+        for i in IMPORTS
+        for layer, forbidden in NEVER.items()
+        if within(i.source, layer) and within(i.target, *forbidden)
+    ]
+    assert _where(wrong) == []
+
+
+def test_only_the_demo_starts_the_sandbox() -> None:
+    sandbox = [i for i in IMPORTS if within(i.target, "icanal_sandbox")]
+    assert {i.source for i in sandbox} <= {f"{P}.app"}, _where(sandbox)
+
+
+def test_views_reaching_the_transport_are_only_those_left_to_move() -> None:
+    reaching = {
+        i.source
+        for i in IMPORTS
+        if within(i.source, f"{P}.views")
+        and not i.type_only
+        and within(i.target, f"{P}.api", f"{P}.cache", f"{P}.sync")
+    }
+    assert sorted(reaching - VIEWS_STILL_REACHING_DOWN) == [], "a view went below the session"
+    assert sorted(VIEWS_STILL_REACHING_DOWN - reaching) == [], "strike these off the list"
