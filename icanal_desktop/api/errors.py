@@ -62,12 +62,16 @@ class ConflictError(ApiError):
     """The server refused the change because of the resource's state (HTTP 409).
 
     `reason` is the server's machine-readable reason (the problem type's last part), e.g.
-    the last payment method of an active subscription cannot be removed.
+    the last payment method of an active subscription cannot be removed; `details`, the
+    problem's other members that say more (e.g. `possible_from`, a date).
     """
 
-    def __init__(self, message: str, reason: str = "") -> None:
+    def __init__(
+        self, message: str, reason: str = "", details: dict[str, object] | None = None
+    ) -> None:
         super().__init__(message)
         self.reason = reason
+        self.details = details or {}
 
 
 class GoneError(ApiError):

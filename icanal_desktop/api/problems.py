@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from icanal_desktop.api.errors import (
     ApiError,
@@ -30,13 +30,13 @@ def retry_after_seconds(response: requests.Response) -> float | None:
         return None  # an HTTP date or garbage: the caller decides how long to wait
 
 
+PROBLEM_MEMBERS = frozenset({"type", "title", "status", "detail", "instance", "errors"})
+
+
 def _problem(response: requests.Response) -> tuple[str, list[FieldError], str]:
     """(human message, field errors, problem slug) of a problem+json answer, if it is one."""
-    try:
-        body = response.json()
-    except ValueError:
-        return f"HTTP {response.status_code}", [], ""
-    if not isinstance(body, dict):
+    body = _body(response)
+    if body is None:
         return f"HTTP {response.status_code}", [], ""
     title = body.get("detail") or body.get("title") or f"HTTP {response.status_code}"
     errors = [
@@ -46,6 +46,24 @@ def _problem(response: requests.Response) -> tuple[str, list[FieldError], str]:
     ]
     slug = str(body.get("type") or "").rstrip("/").rsplit("/", 1)[-1]
     return str(title)[:500], errors, slug
+
+
+def _body(response: requests.Response) -> dict[str, Any] | None:
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def _extensions(response: requests.Response) -> dict[str, object]:
+    """The members a problem adds to RFC 9457's (short values only: they may be shown)."""
+    body = _body(response) or {}
+    return {
+        k: v
+        for k, v in body.items()
+        if k not in PROBLEM_MEMBERS and isinstance(v, str | int | bool) and len(str(v)) <= 200
+    }
 
 
 def error_for(response: requests.Response, *, signing_in: bool = False) -> ApiError:
@@ -64,5 +82,5 @@ def error_for(response: requests.Response, *, signing_in: bool = False) -> ApiEr
     if status == 410:
         return GoneError(message)
     if status == 409:
-        return ConflictError(message, slug)
+        return ConflictError(message, slug, _extensions(response))
     return ServerError(message, status)

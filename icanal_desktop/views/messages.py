@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 from PySide6.QtCore import QCoreApplication
 
 from icanal_desktop.api.errors import (
+    CertificateError,
+    ConflictError,
+    ForbiddenError,
+    GoneError,
     InsecureTransportError,
     InvalidCredentialsError,
     MalformedResponseError,
+    NotFoundError,
     OfflineError,
     RateLimitedError,
     RequestValidationError,
     ServerError,
     SessionExpiredError,
 )
+from icanal_desktop.cache import CacheBusyError
+from icanal_desktop.models.formatting import date_text
 
 # lupdate finds the strings of literal translate("Context", "text") calls.
 translate = QCoreApplication.translate
@@ -71,6 +79,100 @@ def describe_error(exc: Exception) -> str:
             "The server sent data the app cannot read ({resource}). Your saved data was "
             "kept; try again later.",
         ).format(resource=exc.resource)
+    if isinstance(exc, ConflictError):
+        return conflict_text(exc)
+    if isinstance(exc, NotFoundError):
+        return translate(
+            "Messages",
+            "This item is no longer on the iCanal server (it may have been removed). "
+            "Refresh to see your account as it is now.",
+        )
+    if isinstance(exc, ForbiddenError):
+        return translate(
+            "Messages",
+            "Your account does not allow this. If you think it should, contact customer "
+            "service (Support tab).",
+        )
+    if isinstance(exc, CertificateError):
+        return translate(
+            "Messages",
+            "The app did not connect: the server's security certificate is not trusted. "
+            "Check the server address, or your network (a public Wi-Fi may intercept it).",
+        )
+    if isinstance(exc, GoneError):
+        return translate(
+            "Messages", "The server no longer has this. Refresh to download your account again."
+        )
+    if isinstance(exc, CacheBusyError):
+        return translate(
+            "Messages",
+            "The local copy of your account is in use by another program (the icanal "
+            "command?). Try again in a moment.",
+        )
+    if isinstance(exc, OSError):
+        return translate(
+            "Messages",
+            "The file could not be written or read ({reason}). Check the folder and the free "
+            "space, then try again.",
+        ).format(reason=exc.strerror or translate("Messages", "the system gave no reason"))
+    # Never a class name on screen: the log (Help → Open log folder) has the details.
     return translate(
-        "Messages", "Something went wrong ({kind}). Your data was kept; try again."
-    ).format(kind=type(exc).__name__)
+        "Messages",
+        "Something went wrong in the app. Your data was kept; try again. If it happens "
+        "again, the log folder (Help menu) tells customer service what happened.",
+    )
+
+
+def conflict_text(exc: ConflictError) -> str:
+    """The server refused a change because of the account's state: why, and what to do."""
+    reason, details = exc.reason, exc.details
+    if reason == "bill-already-paid":
+        return translate(
+            "Messages", "This bill is already paid: nothing more to do. It shows as paid after "
+            "the next refresh."
+        )  # fmt: skip
+    if reason == "email-taken":
+        return translate(
+            "Messages", "This email address is already used by another account. Use another one."
+        )
+    if reason == "idempotency-key-in-use":
+        return translate(
+            "Messages",
+            "Your previous request is still being processed. Wait a moment and look at its "
+            "result before trying again: it will not be done twice.",
+        )
+    if reason == "last-payment-method":
+        return translate(
+            "Messages",
+            "This is the only payment method of an active subscription. Add another method "
+            "first, then remove this one.",
+        )
+    if reason == "plan-change-not-allowed":
+        when = _date(details.get("possible_from"))
+        if when:
+            return translate(
+                "Messages",
+                "A cheaper plan is possible once your commitment ends, on {date}. You can "
+                "choose it from that day.",
+            ).format(date=when)
+        return translate("Messages", "This plan is not possible before your commitment ends.")
+    if reason == "subscription-not-active":
+        return translate(
+            "Messages",
+            "This subscription is no longer active, so it cannot be changed. Refresh to see "
+            "its state.",
+        )
+    if reason == "no-pending-cancellation":
+        return translate(
+            "Messages",
+            "There is no cancellation to withdraw: it may already have taken effect. Refresh "
+            "to see your contract's state.",
+        )
+    return translate("Messages", "iCanal refused the change: {detail}").format(detail=str(exc))
+
+
+def _date(value: object) -> str:
+    try:
+        return date_text(dt.date.fromisoformat(str(value))) if value else ""
+    except ValueError:
+        return ""

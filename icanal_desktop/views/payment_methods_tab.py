@@ -261,17 +261,7 @@ class PaymentMethodsTab(QWidget):
         self._update_buttons()
         if isinstance(exc, ConflictError):
             self._keys.clear()  # refused: asking again is a new request
-            self._say(self.tr("Refused by iCanal: {reason}").format(reason=self._reason(exc)), True)
-        else:
-            self._say(describe_error(exc), True)
-
-    def _reason(self, exc: ConflictError) -> str:
-        if exc.reason == "last-payment-method":
-            return self.tr(
-                "this is the only payment method of an active subscription. Add another "
-                "method first, or cancel the subscription."
-            )
-        return str(exc)  # the server's own words
+        self._say(describe_error(exc), True)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
@@ -34,8 +34,8 @@
         <translation>Licence</translation>
     </message>
     <message>
-        <source>Qt and PySide6 are used under the GNU Lesser General Public License version 3: their libraries are shipped as separate files that you may replace, and their source code is available at &lt;a href=&quot;https://download.qt.io&quot;&gt;download.qt.io&lt;/a&gt;.</source>
-        <translation>Qt et PySide6 sont utilisés sous la licence publique générale limitée GNU (LGPL) version 3 : leurs bibliothèques sont fournies sous forme de fichiers séparés que vous pouvez remplacer, et leur code source est disponible sur &lt;a href=&quot;https://download.qt.io&quot;&gt;download.qt.io&lt;/a&gt;.</translation>
+        <source>Qt and PySide6 are used under the GNU Lesser General Public License version 3: their libraries are shipped as separate files that you may replace, and their source code is available at &lt;a href="https://download.qt.io"&gt;download.qt.io&lt;/a&gt;.</source>
+        <translation>Qt et PySide6 sont utilisés sous la licence publique générale limitée GNU (LGPL) version 3 : leurs bibliothèques sont fournies sous forme de fichiers séparés que vous pouvez remplacer, et leur code source est disponible sur &lt;a href="https://download.qt.io"&gt;download.qt.io&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>Bundled components:</source>
@@ -69,11 +69,11 @@
         <translation>Le cryptogramme d’une carte American Express a 4 chiffres.</translation>
     </message>
     <message>
-        <source>This card&apos;s security code has 3 digits.</source>
+        <source>This card's security code has 3 digits.</source>
         <translation>Le cryptogramme de cette carte a 3 chiffres.</translation>
     </message>
     <message>
-        <source>Enter the account&apos;s IBAN.</source>
+        <source>Enter the account's IBAN.</source>
         <translation>Saisissez l’IBAN du compte.</translation>
     </message>
     <message>
@@ -89,7 +89,7 @@
         <translation>Cet IBAN n’est pas valide : vérifiez qu’il n’y a pas de faute de frappe.</translation>
     </message>
     <message>
-        <source>Enter the account holder&apos;s name.</source>
+        <source>Enter the account holder's name.</source>
         <translation>Saisissez le nom du titulaire du compte.</translation>
     </message>
     <message>
@@ -333,7 +333,7 @@
         <translation>Taille maximale des factures conservées hors ligne</translation>
     </message>
     <message>
-        <source>Every bill&apos;s PDF is kept on this computer, so you can read them offline, even after the server stops keeping old ones. A limit keeps only the newest that fit.</source>
+        <source>Every bill's PDF is kept on this computer, so you can read them offline, even after the server stops keeping old ones. A limit keeps only the newest that fit.</source>
         <translation>Le PDF de chaque facture est conservé sur cet ordinateur : vous pouvez les consulter hors ligne, même quand le serveur ne garde plus les anciennes. Une limite ne garde que les plus récentes qui y tiennent.</translation>
     </message>
     <message>
@@ -585,7 +585,7 @@
         <translation>&amp;Exporter l’année…</translation>
     </message>
     <message>
-        <source>Export the year&apos;s bills (PDFs and CSV)</source>
+        <source>Export the year's bills (PDFs and CSV)</source>
         <translation>Exporter les factures de l’année (PDF et CSV)</translation>
     </message>
     <message>
@@ -1307,7 +1307,7 @@
         <translation>Ouvrir le dossier des &amp;journaux</translation>
     </message>
     <message>
-        <source>The app&apos;s log, to send to support when something goes wrong.</source>
+        <source>The app's log, to send to support when something goes wrong.</source>
         <translation>Le journal de l’application, à envoyer à l’assistance en cas de problème.</translation>
     </message>
     <message>
@@ -1394,7 +1394,7 @@
         <translation>Se déconnecter et &amp;oublier cet ordinateur</translation>
     </message>
     <message>
-        <source>Also deletes this account&apos;s saved data and remembered sign-in here.</source>
+        <source>Also deletes this account's saved data and remembered sign-in here.</source>
         <translation>Supprime aussi les données enregistrées et la connexion mémorisée de ce compte sur cet ordinateur.</translation>
     </message>
     <message>
@@ -1477,8 +1477,72 @@
         <translation>Le serveur a envoyé des données illisibles ({resource}). Vos données enregistrées sont conservées ; réessayez plus tard.</translation>
     </message>
     <message>
-        <source>Something went wrong ({kind}). Your data was kept; try again.</source>
-        <translation>Un problème est survenu ({kind}). Vos données sont conservées ; réessayez.</translation>
+        <source>This item is no longer on the iCanal server (it may have been removed). Refresh to see your account as it is now.</source>
+        <translation>Cet élément n’est plus sur le serveur iCanal (il a peut-être été supprimé). Actualisez pour voir votre compte tel qu’il est maintenant.</translation>
+    </message>
+    <message>
+        <source>Your account does not allow this. If you think it should, contact customer service (Support tab).</source>
+        <translation>Votre compte ne permet pas cette opération. Si vous pensez que c’est une erreur, contactez le service client (onglet Assistance).</translation>
+    </message>
+    <message>
+        <source>The app did not connect: the server's security certificate is not trusted. Check the server address, or your network (a public Wi-Fi may intercept it).</source>
+        <translation>L’application ne s’est pas connectée : le certificat de sécurité du serveur n’est pas reconnu. Vérifiez l’adresse du serveur ou votre réseau (un Wi-Fi public peut intercepter la connexion).</translation>
+    </message>
+    <message>
+        <source>The server no longer has this. Refresh to download your account again.</source>
+        <translation>Le serveur ne dispose plus de ces informations. Actualisez pour télécharger à nouveau votre compte.</translation>
+    </message>
+    <message>
+        <source>The local copy of your account is in use by another program (the icanal command?). Try again in a moment.</source>
+        <translation>La copie locale de votre compte est utilisée par un autre programme (la commande icanal ?). Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The file could not be written or read ({reason}). Check the folder and the free space, then try again.</source>
+        <translation>Le fichier n’a pas pu être écrit ou lu ({reason}). Vérifiez le dossier et l’espace libre, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>the system gave no reason</source>
+        <translation>le système n’a pas donné de raison</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the app. Your data was kept; try again. If it happens again, the log folder (Help menu) tells customer service what happened.</source>
+        <translation>Un problème est survenu dans l’application. Vos données ont été conservées ; réessayez. Si cela se reproduit, le dossier des journaux (menu Aide) permettra au service client de comprendre ce qui s’est passé.</translation>
+    </message>
+    <message>
+        <source>This bill is already paid: nothing more to do. It shows as paid after the next refresh.</source>
+        <translation>Cette facture est déjà payée : vous n’avez rien de plus à faire. Elle apparaîtra comme payée à la prochaine actualisation.</translation>
+    </message>
+    <message>
+        <source>This email address is already used by another account. Use another one.</source>
+        <translation>Cette adresse e-mail est déjà utilisée par un autre compte. Choisissez-en une autre.</translation>
+    </message>
+    <message>
+        <source>Your previous request is still being processed. Wait a moment and look at its result before trying again: it will not be done twice.</source>
+        <translation>Votre demande précédente est encore en cours de traitement. Patientez un instant et regardez son résultat avant de réessayer : elle ne sera pas exécutée deux fois.</translation>
+    </message>
+    <message>
+        <source>This is the only payment method of an active subscription. Add another method first, then remove this one.</source>
+        <translation>C’est le seul moyen de paiement d’un abonnement actif. Ajoutez d’abord un autre moyen de paiement, puis supprimez celui-ci.</translation>
+    </message>
+    <message>
+        <source>A cheaper plan is possible once your commitment ends, on {date}. You can choose it from that day.</source>
+        <translation>Une offre moins chère sera possible à la fin de votre engagement, le {date}. Vous pourrez la choisir à partir de ce jour.</translation>
+    </message>
+    <message>
+        <source>This plan is not possible before your commitment ends.</source>
+        <translation>Cette offre n’est pas possible avant la fin de votre engagement.</translation>
+    </message>
+    <message>
+        <source>This subscription is no longer active, so it cannot be changed. Refresh to see its state.</source>
+        <translation>Cet abonnement n’est plus actif : il ne peut pas être modifié. Actualisez pour voir son état.</translation>
+    </message>
+    <message>
+        <source>There is no cancellation to withdraw: it may already have taken effect. Refresh to see your contract's state.</source>
+        <translation>Il n’y a pas de résiliation à annuler : elle a peut-être déjà pris effet. Actualisez pour voir l’état de votre contrat.</translation>
+    </message>
+    <message>
+        <source>iCanal refused the change: {detail}</source>
+        <translation>iCanal a refusé la modification : {detail}</translation>
     </message>
 </context>
 <context>
@@ -1853,14 +1917,6 @@
     <message>
         <source>{method} was removed.</source>
         <translation>{method} a été supprimé.</translation>
-    </message>
-    <message>
-        <source>Refused by iCanal: {reason}</source>
-        <translation>Refusé par iCanal : {reason}</translation>
-    </message>
-    <message>
-        <source>this is the only payment method of an active subscription. Add another method first, or cancel the subscription.</source>
-        <translation>c’est le seul moyen de paiement d’un abonnement actif. Ajoutez d’abord un autre moyen, ou résiliez l’abonnement.</translation>
     </message>
 </context>
 <context>
@@ -2358,7 +2414,7 @@
         <translation>Se souvenir de moi sur cet ordinateur</translation>
     </message>
     <message>
-        <source>Checking this computer&apos;s secure storage…</source>
+        <source>Checking this computer's secure storage…</source>
         <translation>Vérification du stockage sécurisé de cet ordinateur…</translation>
     </message>
     <message>

@@ -198,8 +198,9 @@ def test_set_default_then_removing_the_last_method_is_refused_with_the_reason(
     assert [m["id"] for m in api.methods()] == [card.id]
 
     remove(qtbot, tab, card.id)
-    qtbot.waitUntil(lambda: "Refused" in tab.message.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "only payment method" in tab.message.text(), timeout=10_000)
     assert "only payment method of an active subscription" in tab.message.text()
+    assert "Add another method first" in tab.message.text()  # and what to do
     assert [m["id"] for m in api.methods()] == [card.id]
     assert tab.model.rowCount() == 1
 
