@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from icanal_desktop.api import ApiClient, billing, catalog
 from icanal_desktop.cache import AccountCache
 from icanal_desktop.sync.common import summary
+
+T = TypeVar("T")
+# Each kind of detail: the list its entry is in, the path of one item, what it is called.
+DETAILS = {
+    "bill": ("bills", "/bills", "bill detail"),
+    "ticket": ("tickets", "/support/tickets", "ticket thread"),
+}
+
+
+def _fetch_detail(
+    client: ApiClient,
+    cache: AccountCache,
+    kind: str,
+    item_id: str,
+    payload: Any,
+    parse: Callable[[Any], T],
+) -> T:
+    """Fetches one item's detail, validates it, keeps it for its list entry, returns it."""
+    resource, path, label = DETAILS[kind]
+    if payload is None:
+        payload = cache.item_payloads(resource).get(item_id, {})
+    got = client.get_json(label, f"{path}/{item_id}")
+    detail = parse(got.data)
+    cache.save_detail(kind, item_id, got.data, got.etag, summary(payload))
+    return detail
 
 
 def fetch_bill_detail(
     client: ApiClient, cache: AccountCache, bill_id: str, payload: Any = None
 ) -> billing.BillDetail:
     """Fetches one bill's detail (lines, payments), keeps it, and returns it."""
-    if payload is None:
-        payload = cache.item_payloads("bills").get(bill_id, {})
-    got = client.get_json("bill detail", f"/bills/{bill_id}")
-    detail = billing.parse_bill_detail(got.data)
-    cache.save_detail("bill", bill_id, got.data, got.etag, summary(payload))
-    return detail
+    return _fetch_detail(client, cache, "bill", bill_id, payload, billing.parse_bill_detail)
 
 
 def download_bill_pdf(
@@ -51,9 +72,4 @@ def fetch_ticket_thread(
     client: ApiClient, cache: AccountCache, ticket_id: str, payload: Any = None
 ) -> catalog.TicketThread:
     """Fetches one ticket's thread, keeps it, and returns it."""
-    if payload is None:
-        payload = cache.item_payloads("tickets").get(ticket_id, {})
-    got = client.get_json("ticket thread", f"/support/tickets/{ticket_id}")
-    thread = catalog.parse_ticket_thread(got.data)
-    cache.save_detail("ticket", ticket_id, got.data, got.etag, summary(payload))
-    return thread
+    return _fetch_detail(client, cache, "ticket", ticket_id, payload, catalog.parse_ticket_thread)
