@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from icanal_desktop.api import billing, catalog, records
 from icanal_desktop.api.errors import MalformedResponseError
-from icanal_desktop.cache.archive import ArchiveStoreMixin
+from icanal_desktop.cache.archive import ARCHIVE_CAP_KEY, ArchiveStoreMixin
 from icanal_desktop.cache.paths import ACCOUNTS_FOLDER, private_dir
 from icanal_desktop.cache.schema import (
     BILL_PACKED_COLUMNS,
@@ -394,8 +394,11 @@ class AccountCache(ArchiveStoreMixin):
     def clear(self) -> None:
         """Forgets every cached resource (the next sync downloads everything again)."""
         with self.transaction() as conn:
-            for table in ("documents", "meta", "pages", "items", "bills", "payments", "details"):
+            for table in ("documents", "pages", "items", "bills", "payments", "details"):
                 conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+            # The sync's memory goes (last sync, the feed's state); the user's archive limit
+            # is a setting, not data, and stays.
+            conn.execute("DELETE FROM meta WHERE key != ?", (ARCHIVE_CAP_KEY,))
             conn.execute("DELETE FROM bill_pdfs")
             conn.execute("DELETE FROM archive_misses")
             conn.execute("DELETE FROM alerts")

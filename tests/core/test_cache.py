@@ -275,3 +275,14 @@ def test_a_cache_locked_by_another_program_is_never_set_aside(
     reopened = AccountCache(folder)
     assert reopened.open_notice is None
     assert reopened.profile() is not None
+
+
+def test_clearing_keeps_the_users_archive_limit(data_dir: Path) -> None:
+    cache = open_cache(data_dir)
+    cache.set_archive_cap(5_000_000)
+    cache.save_changes_state("a-state")
+    cache.mark_synced()
+    cache.clear()
+    assert cache.archive_cap() == 5_000_000  # a setting, not synced data
+    assert cache.changes_state() is None  # the next sync is a full one
+    assert cache.last_sync() is None
