@@ -9,10 +9,10 @@ from pathlib import Path
 
 from benchmarks.qt_support import application, wait_until
 from benchmarks.sandbox import report
-from icanal_desktop.accounts import AccountRegistry
 from icanal_desktop.app import build_app
-from icanal_desktop.config import AppConfig
-from icanal_desktop.session import ConnectionState
+from icanal_desktop.core.accounts import AccountRegistry
+from icanal_desktop.core.config import AppConfig
+from icanal_desktop.gui.session import ConnectionState
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ PySide6 script that shows a QMainWindow with six empty tabs. Runs alternate betw
 two, so a busy machine slows both; the median of each is reported.
 
 "Shown" is measured inside each process: `time.monotonic()` (system-wide on Linux) when
-its first paint with data is done (`icanal_desktop/startup_probe.py`), minus the
+its first paint with data is done (`icanal_desktop/gui/startup_probe.py`), minus the
 parent's `time.monotonic()` just before it started the process.
 """
 

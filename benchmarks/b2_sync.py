@@ -21,9 +21,9 @@ import requests
 
 from benchmarks.sandbox import sandbox
 from benchmarks.table import Row, within
-from icanal_desktop.api import ApiClient
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.sync import sync_account
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.sync import sync_account
 
 HEAVY = ("heavy@icanal.example", "Heavy-2026!")
 DEMO = ("demo@icanal.example", "Demo-2026!")

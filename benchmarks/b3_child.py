@@ -14,12 +14,12 @@ from keyring.backends import null
 from benchmarks.qt_support import Heartbeat, PdfPainted, application, spin, wait_until
 from benchmarks.sandbox import report
 from icanal_desktop.app import build_app
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.store import BILL_ID
-from icanal_desktop.config import AppConfig
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.session import ConnectionState
-from icanal_desktop.views.bill_detail import BillDetailPane
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.store import BILL_ID
+from icanal_desktop.core.config import AppConfig
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.gui.session import ConnectionState
+from icanal_desktop.gui.views.billing.bill_detail import BillDetailPane
 
 
 def main() -> None:

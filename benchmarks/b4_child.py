@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QApplication, QTableView
 from benchmarks.b4_scale import SERVER
 from benchmarks.qt_support import application, wait_until
 from benchmarks.sandbox import report
-from icanal_desktop.accounts import AccountRegistry
-from icanal_desktop.api import ApiClient, records
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.cache.store import (
+from icanal_desktop.core.accounts import AccountRegistry
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.cache.store import (
     BILL_CURRENCY,
     BILL_DUE_DATE,
     BILL_ISSUE_DATE,
@@ -33,14 +33,20 @@ from icanal_desktop.cache.store import (
     BILL_STATUS,
     BILL_TOTAL,
 )
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.models.bills_model import BillsTableModel, period_text, short_date, status_text
-from icanal_desktop.models.formatting import money_text
-from icanal_desktop.models.roles import SORT_ROLE
-from icanal_desktop.session import Session
-from icanal_desktop.tasks import TaskRunner
-from icanal_desktop.views.bills_tab import BillsTab
-from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.core.domain import records
+from icanal_desktop.gui.models.bills_model import (
+    BillsTableModel,
+    period_text,
+    short_date,
+    status_text,
+)
+from icanal_desktop.gui.models.formatting import money_text
+from icanal_desktop.gui.models.roles import SORT_ROLE
+from icanal_desktop.gui.session import Session
+from icanal_desktop.gui.tasks import TaskRunner
+from icanal_desktop.gui.views.billing.bills_tab import BillsTab
+from icanal_desktop.gui.views.common.online_gate import OnlineGate
 
 T = TypeVar("T")
 TYPED = "2021-04"  # typed one key at a time, then the box is cleared

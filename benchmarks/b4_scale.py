@@ -12,9 +12,9 @@ from typing import Any
 
 from benchmarks.sandbox import run_child
 from benchmarks.table import Row, within
-from icanal_desktop.accounts import AccountRegistry, KnownAccount
-from icanal_desktop.cache import AccountCache, PageState
-from icanal_desktop.cache.paths import account_dir
+from icanal_desktop.core.accounts import AccountRegistry, KnownAccount
+from icanal_desktop.core.cache import AccountCache, PageState
+from icanal_desktop.core.cache.paths import account_dir
 
 SERVER = "http://127.0.0.1:9"  # nothing listens there: the account opens offline
 ACCOUNT = "acc_benchscale"

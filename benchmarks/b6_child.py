@@ -14,13 +14,13 @@ from PySide6.QtPdfWidgets import QPdfView
 
 from benchmarks.qt_support import PdfPainted, application, spin, wait_until
 from benchmarks.sandbox import report
-from icanal_desktop.accounts import AccountRegistry
 from icanal_desktop.app import build_app
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.config import AppConfig
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.views.bill_detail import BillDetailPane
+from icanal_desktop.core.accounts import AccountRegistry
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.config import AppConfig
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.gui.views.billing.bill_detail import BillDetailPane
 
 
 def _cached_pdfs(data_dir: Path, server: str) -> dict[str, bytes]:

@@ -19,12 +19,12 @@ from pathlib import Path
 from benchmarks.b2_sync import DEMO, HEAVY, counted
 from benchmarks.sandbox import sandbox
 from benchmarks.table import Row, within
-from icanal_desktop.api import ApiClient
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.sync import account as sync_order
-from icanal_desktop.sync import sync_account, sync_archive
-from icanal_desktop.sync import walk as sync_walk
-from icanal_desktop.sync.archive import ARCHIVE_CONNECTIONS
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.sync import account as sync_order
+from icanal_desktop.core.sync import sync_account, sync_archive
+from icanal_desktop.core.sync import walk as sync_walk
+from icanal_desktop.core.sync.archive import ARCHIVE_CONNECTIONS
 
 
 @dataclass

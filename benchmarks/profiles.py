@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.sandbox import sandbox
-from icanal_desktop.accounts import AccountRegistry, KnownAccount
-from icanal_desktop.api import ApiClient
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.sync import sync_account
+from icanal_desktop.core.accounts import AccountRegistry, KnownAccount
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.sync import sync_account
 
 
 def synced_data_dir(work: Path, login: tuple[str, str]) -> tuple[Path, KnownAccount]:

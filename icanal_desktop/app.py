@@ -13,17 +13,17 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from icanal_desktop import __version__
-from icanal_desktop.api.errors import InsecureTransportError
-from icanal_desktop.api.transport import check_server_url
-from icanal_desktop.cache.paths import DATA_DIR_ENV, default_data_dir
-from icanal_desktop.composition import AppParts, build_app, install_translations
-from icanal_desktop.config import build_parser, config_from_args
-from icanal_desktop.logs import default_log_dir, setup_logging
-from icanal_desktop.settings import AppSettings
-from icanal_desktop.startup_probe import install_if_asked
-from icanal_desktop.views.crash_reporter import CrashReporter
-from icanal_desktop.views.icons import app_icon
-from icanal_desktop.views.theme import apply_theme
+from icanal_desktop.core.api.transport import check_server_url
+from icanal_desktop.core.cache.paths import DATA_DIR_ENV, default_data_dir
+from icanal_desktop.core.config import build_parser, config_from_args
+from icanal_desktop.core.errors import InsecureTransportError
+from icanal_desktop.core.logs import default_log_dir, setup_logging
+from icanal_desktop.gui.composition import AppParts, build_app, install_translations
+from icanal_desktop.gui.settings import AppSettings
+from icanal_desktop.gui.startup_probe import install_if_asked
+from icanal_desktop.gui.views.common.icons import app_icon
+from icanal_desktop.gui.views.common.theme import apply_theme
+from icanal_desktop.gui.views.shell.crash_reporter import CrashReporter
 
 DEMO_LOGIN = ("demo@icanal.example", "Demo-2026!")
 __all__ = ["DEMO_LOGIN", "AppParts", "build_app", "install_translations", "main"]
@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except InsecureTransportError as exc:
             sys.exit(f"icanal-desktop: {exc}")
         if args.self_test:  # packaging/smoke_test.sh: checks this installation, no window
-            from icanal_desktop.self_test import run_self_test, self_test_login
+            from icanal_desktop.gui.self_test import run_self_test, self_test_login
 
             return run_self_test(config, *self_test_login(args, DEMO_LOGIN))
         log_file = setup_logging(args.data_dir / "logs" if args.data_dir else default_log_dir())

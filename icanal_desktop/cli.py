@@ -25,11 +25,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from icanal_desktop import __version__, exports
-from icanal_desktop.accounts import AccountRegistry, KnownAccount
-from icanal_desktop.actions import bill_pdf
-from icanal_desktop.api import ApiClient, billing, records
-from icanal_desktop.api.errors import (
+from icanal_desktop import __version__
+from icanal_desktop.core import exports
+from icanal_desktop.core.accounts import AccountRegistry, KnownAccount
+from icanal_desktop.core.actions import bill_pdf
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache, CacheBusyError
+from icanal_desktop.core.cache.paths import account_dir, default_data_dir
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.core.domain import billing, records
+from icanal_desktop.core.errors import (
     ApiError,
     CertificateError,
     InsecureTransportError,
@@ -38,10 +43,7 @@ from icanal_desktop.api.errors import (
     RateLimitedError,
     SessionExpiredError,
 )
-from icanal_desktop.cache import AccountCache, CacheBusyError
-from icanal_desktop.cache.paths import account_dir, default_data_dir
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.sync import ArchiveReport, SyncReport, sync_account
+from icanal_desktop.core.sync import ArchiveReport, SyncReport, sync_account
 
 EXIT_OK = 0
 EXIT_BUSY = 1

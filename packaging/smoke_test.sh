@@ -5,7 +5,7 @@
 #   bash packaging/smoke_test.sh            # bundle in dist/icanal-desktop, .deb in dist/
 #
 # For each of the bundle and the installed /usr/bin/icanal-desktop: `--version`, then
-# `--self-test` (icanal_desktop/self_test.py) against a sandbox process: the app starts
+# `--self-test` (icanal_desktop/gui/self_test.py) against a sandbox process: the app starts
 # offscreen, shows the sign-in window, signs in through the real dialog and does a keyring
 # round trip with the real CredentialStore. It fails when the bundle's keyring falls back to
 # `fail` (or any insecure backend), when sign-in fails, or when the French translation or the

@@ -20,11 +20,11 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from icanal_desktop.app import DEMO_LOGIN, build_app, install_translations
-from icanal_desktop.config import AppConfig
-from icanal_desktop.session import Session
-from icanal_desktop.views.bill_detail import BillDetailPane
-from icanal_desktop.views.main_window import MainWindow
-from icanal_desktop.views.theme import apply_theme
+from icanal_desktop.core.config import AppConfig
+from icanal_desktop.gui.session import Session
+from icanal_desktop.gui.views.billing.bill_detail import BillDetailPane
+from icanal_desktop.gui.views.common.theme import apply_theme
+from icanal_desktop.gui.views.shell.main_window import MainWindow
 from icanal_sandbox.embedded import start_embedded
 
 
@@ -143,9 +143,9 @@ def grab_help(window: MainWindow, out: Path) -> None:
     """Help → About, and the crash dialog an unexpected error would show."""
     from PySide6.QtGui import QAction
 
-    from icanal_desktop.views.about_dialog import AboutDialog
-    from icanal_desktop.views.crash_dialog import CrashDialog
-    from icanal_desktop.views.crash_reporter import describe
+    from icanal_desktop.gui.views.shell.about_dialog import AboutDialog
+    from icanal_desktop.gui.views.shell.crash_dialog import CrashDialog
+    from icanal_desktop.gui.views.shell.crash_reporter import describe
 
     about_action = window.findChild(QAction, "aboutAction")
     assert about_action is not None
@@ -168,9 +168,9 @@ def grab_help(window: MainWindow, out: Path) -> None:
 
 def grab_subscription(window: MainWindow, session: Session, out: Path) -> None:
     """The contract tab, the plan comparison and its preview, and the cancellation screen."""
-    from icanal_desktop.views.cancel_dialog import CancelDialog
-    from icanal_desktop.views.change_plan_dialog import ChangePlanDialog
-    from icanal_desktop.views.forgot_password_dialog import ForgotPasswordDialog
+    from icanal_desktop.gui.views.shell.forgot_password_dialog import ForgotPasswordDialog
+    from icanal_desktop.gui.views.subscription.cancel_dialog import CancelDialog
+    from icanal_desktop.gui.views.subscription.change_plan_dialog import ChangePlanDialog
 
     tab = window.subscription
     window.tabs.setCurrentWidget(tab)

@@ -21,19 +21,19 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from benchmarks.b4_scale import SERVER, fake_bill, fill_cache
-from icanal_desktop.accounts import AccountRegistry
-from icanal_desktop.api import ApiClient
-from icanal_desktop.cache import PageState
-from icanal_desktop.cache.store import BILL_COLUMNS, BILL_ID, BILL_NUMBER
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.models import bills_model
-from icanal_desktop.models.bills_model import BillsTableModel, PreparedBills
-from icanal_desktop.models.roles import SORT_ROLE
-from icanal_desktop.session import Session
-from icanal_desktop.tasks import TaskRunner
-from icanal_desktop.views import bills_tab
-from icanal_desktop.views.bills_tab import BillsTab
-from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.core.accounts import AccountRegistry
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import PageState
+from icanal_desktop.core.cache.store import BILL_COLUMNS, BILL_ID, BILL_NUMBER
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.gui.models import bills_model
+from icanal_desktop.gui.models.bills_model import BillsTableModel, PreparedBills
+from icanal_desktop.gui.models.roles import SORT_ROLE
+from icanal_desktop.gui.session import Session
+from icanal_desktop.gui.tasks import TaskRunner
+from icanal_desktop.gui.views.billing import bills_tab
+from icanal_desktop.gui.views.billing.bills_tab import BillsTab
+from icanal_desktop.gui.views.common.online_gate import OnlineGate
 
 SLICE = 100  # rows per slice in these tests (the app: SEARCH_KEYS_SLICE)
 ASC, DESC = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder

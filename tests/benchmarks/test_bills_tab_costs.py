@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from benchmarks.b4_scale import SERVER, fill_cache
-from icanal_desktop.accounts import AccountRegistry
-from icanal_desktop.api import ApiClient
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.models.bills_model import BillsTableModel
-from icanal_desktop.session import Session
-from icanal_desktop.tasks import TaskRunner
-from icanal_desktop.views.bills_tab import BillsTab
-from icanal_desktop.views.online_gate import OnlineGate
+from icanal_desktop.core.accounts import AccountRegistry
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.gui.models.bills_model import BillsTableModel
+from icanal_desktop.gui.session import Session
+from icanal_desktop.gui.tasks import TaskRunner
+from icanal_desktop.gui.views.billing.bills_tab import BillsTab
+from icanal_desktop.gui.views.common.online_gate import OnlineGate
 
 from .counting import count_data_calls
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from icanal_desktop.cache import AccountCache, PageState
-from icanal_desktop.cache.store import BILL_COLUMNS
+from icanal_desktop.core.cache import AccountCache, PageState
+from icanal_desktop.core.cache.store import BILL_COLUMNS
 
 from ..core.samples import bill
 

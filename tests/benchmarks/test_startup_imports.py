@@ -9,8 +9,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from icanal_desktop.api import ApiClient
-from icanal_desktop.cache import AccountCache
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
 
 from ..conftest import DEMO
 
@@ -22,7 +22,7 @@ def test_starting_the_window_imports_neither_sqlite_utils_requests_nor_keyring()
     # keyring cost ~0.2 s of every start-up on the GUI thread; the workers import the last
     # two when they first talk to the server or the keyring.
     code = (
-        "import sys, icanal_desktop.app, icanal_desktop.session; "
+        "import sys, icanal_desktop.app, icanal_desktop.gui.session; "
         "print([m for m in ('sqlite_utils', 'requests', 'keyring') if m in sys.modules])"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -37,12 +37,12 @@ def test_the_window_imports_only_the_tab_it_shows_first() -> None:
     # chart with QtCharts) are imported when their tab is first shown; the crash dialog
     # when something crashes.
     lazy = [
-        "icanal_desktop.views.subscription_tab",
-        "icanal_desktop.views.bills_tab",
-        "icanal_desktop.views.payment_methods_tab",
-        "icanal_desktop.views.support_tab",
-        "icanal_desktop.views.profile_tab",
-        "icanal_desktop.views.crash_dialog",
+        "icanal_desktop.gui.views.subscription.subscription_tab",
+        "icanal_desktop.gui.views.billing.bills_tab",
+        "icanal_desktop.gui.views.methods.payment_methods_tab",
+        "icanal_desktop.gui.views.support.support_tab",
+        "icanal_desktop.gui.views.profile.profile_tab",
+        "icanal_desktop.gui.views.shell.crash_dialog",
         "PySide6.QtPdf",
         "PySide6.QtCharts",
         "keyring",  # the sign-in dialog asks about the keyring when it shows, not before
@@ -52,7 +52,7 @@ def test_the_window_imports_only_the_tab_it_shows_first() -> None:
         "from PySide6.QtWidgets import QApplication\n"
         "from icanal_desktop.app import build_app\n"
         "from pathlib import Path\n"
-        "from icanal_desktop.config import AppConfig\n"
+        "from icanal_desktop.core.config import AppConfig\n"
         "app = QApplication([])\n"
         "config = AppConfig(server_url='http://127.0.0.1:9', data_dir=Path(sys.argv[1]))\n"
         "parts = build_app(config)\n"

@@ -12,10 +12,10 @@ from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
 from PySide6.QtWidgets import QTableView, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.api import billing
-from icanal_desktop.models.filter_proxy import RecordFilterProxy
-from icanal_desktop.models.record_table_model import Column, RecordTableModel
-from icanal_desktop.views.payments_view import PaymentsView
+from icanal_desktop.core.domain import billing
+from icanal_desktop.gui.models.filter_proxy import RecordFilterProxy
+from icanal_desktop.gui.models.record_table_model import Column, RecordTableModel
+from icanal_desktop.gui.views.billing.payments_view import PaymentsView
 
 from ..core.samples import payment
 from .counting import count_data_calls

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from icanal_desktop.api import ApiClient
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.sync import sync_account
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.sync import sync_account
 
 from ..conftest import DEMO, SandboxProcess, start_sandbox
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from keyring.errors import PasswordDeleteError
 
-from icanal_desktop.credentials import CredentialStore
+from icanal_desktop.core.credentials import CredentialStore
 
 
 class MemoryKeyring:

@@ -19,13 +19,15 @@ from typing import Any
 
 import pytest
 
-from icanal_desktop import actions, cli
-from icanal_desktop.api import ApiClient, records
-from icanal_desktop.api.client import new_idempotency_key
-from icanal_desktop.api.errors import ApiError, CertificateError, InsecureTransportError
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.sync import ALL_RESOURCES, sync_account
+from icanal_desktop import cli
+from icanal_desktop.core import actions
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.api.client import new_idempotency_key
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.domain import records
+from icanal_desktop.core.errors import ApiError, CertificateError, InsecureTransportError
+from icanal_desktop.core.sync import ALL_RESOURCES, sync_account
 
 from ..conftest import DEMO, SandboxProcess, start_sandbox
 from ..tls_certs import make_ca_and_server_cert
@@ -237,7 +239,7 @@ def test_no_secret_in_the_data_folder_or_the_logs(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     caplog.set_level(logging.DEBUG, logger="icanal_desktop")  # whatever earlier tests set
-    caplog.set_level(logging.DEBUG, logger="icanal_desktop.api.client")
+    caplog.set_level(logging.DEBUG, logger="icanal_desktop.core.api.client")
     credentials, keyring = memory_store()
     base = ["--server", sandbox.url, "--data-dir", str(data_dir)]
     # Sign in with remember-me, as a user would: the command line stores the session.
@@ -318,7 +320,7 @@ def test_cli_remembers_the_session_in_the_real_keyring(
     import secrets as stdlib_secrets
 
     from icanal_desktop import cli
-    from icanal_desktop.credentials import CredentialStore
+    from icanal_desktop.core.credentials import CredentialStore
 
     store = CredentialStore(service=f"icanal-test-{stdlib_secrets.token_hex(4)}")
     base = ["--server", sandbox.url, "--data-dir", str(data_dir)]

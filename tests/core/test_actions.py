@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from icanal_desktop import actions
-from icanal_desktop.api import ApiClient
-from icanal_desktop.api.client import new_idempotency_key
-from icanal_desktop.api.errors import ConflictError, RequestValidationError, SessionExpiredError
-from icanal_desktop.sync import sync_account
+from icanal_desktop.core import actions
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.api.client import new_idempotency_key
+from icanal_desktop.core.errors import ConflictError, RequestValidationError, SessionExpiredError
+from icanal_desktop.core.sync import sync_account
 
 from ..conftest import DEMO
 from .conftest import Account

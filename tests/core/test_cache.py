@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from icanal_desktop.cache import AccountCache, PageState
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.cache.schema import PACK_SEPARATOR, SCHEMA_VERSION
-from icanal_desktop.cache.store import BILL_NUMBER, BILL_STATUS, BILL_TOTAL
+from icanal_desktop.core.cache import AccountCache, PageState
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.cache.schema import PACK_SEPARATOR, SCHEMA_VERSION
+from icanal_desktop.core.cache.store import BILL_NUMBER, BILL_STATUS, BILL_TOTAL
 
 from . import samples
 from .test_records import PROFILE, SUBSCRIPTION
@@ -240,7 +240,7 @@ def test_size_is_reported_and_clearing_frees_it(data_dir: Path) -> None:
 def test_alerts_are_recorded_once_and_can_be_dismissed(data_dir: Path) -> None:
     import datetime as dt
 
-    from icanal_desktop.cache import Alert
+    from icanal_desktop.core.cache import Alert
 
     cache = open_cache(data_dir)
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -256,7 +256,7 @@ def test_alerts_are_recorded_once_and_can_be_dismissed(data_dir: Path) -> None:
 def test_a_cache_locked_by_another_program_is_never_set_aside(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from icanal_desktop.cache.store import CacheBusyError
+    from icanal_desktop.core.cache.store import CacheBusyError
 
     folder = account_dir(data_dir, "http://127.0.0.1:1", "acc_1")
     cache = AccountCache(folder)

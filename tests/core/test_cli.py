@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from icanal_desktop import cli
-from icanal_desktop.accounts import AccountRegistry, KnownAccount
-from icanal_desktop.api import ApiClient
-from icanal_desktop.api.errors import ServerError, SessionExpiredError
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.sync import ArchiveReport, SyncReport
+from icanal_desktop.core.accounts import AccountRegistry, KnownAccount
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.core.errors import ServerError, SessionExpiredError
+from icanal_desktop.core.sync import ArchiveReport, SyncReport
 
 from ..conftest import DEMO, SECOND, SandboxProcess
 from .memory_keyring import memory_store

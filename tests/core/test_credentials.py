@@ -9,7 +9,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 
-from icanal_desktop.credentials import CredentialStore
+from icanal_desktop.core.credentials import CredentialStore
 
 
 @pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring()])

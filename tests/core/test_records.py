@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from icanal_desktop.api import records
-from icanal_desktop.api.errors import MalformedResponseError
+from icanal_desktop.core.domain import records
+from icanal_desktop.core.errors import MalformedResponseError
 
 PROFILE: dict[str, Any] = {
     "id": "acc_1",
@@ -131,7 +131,7 @@ def test_tokens_never_show_in_repr() -> None:
 
 # -- billing, catalog and support records -------------------------------------------------
 def test_bill_and_detail_parse_with_lines_and_payments() -> None:
-    from icanal_desktop.api import billing
+    from icanal_desktop.core.domain import billing
 
     from . import samples
 
@@ -164,7 +164,7 @@ def test_bill_and_detail_parse_with_lines_and_payments() -> None:
 
 
 def test_a_payment_method_with_an_unmasked_number_is_refused() -> None:
-    from icanal_desktop.api import billing
+    from icanal_desktop.core.domain import billing
 
     sepa: dict[str, Any] = {
         "id": "pm_1",
@@ -190,7 +190,7 @@ def test_a_payment_method_with_an_unmasked_number_is_refused() -> None:
 
 
 def test_card_expiry_is_the_end_of_its_month() -> None:
-    from icanal_desktop.api.billing import PaymentMethod
+    from icanal_desktop.core.domain.billing import PaymentMethod
 
     card = PaymentMethod("pm", "card", True, "Visa", exp_month=12, exp_year=2026)
     assert not card.expires_before(dt.date(2026, 12, 31))
@@ -198,7 +198,7 @@ def test_card_expiry_is_the_end_of_its_month() -> None:
 
 
 def test_ticket_thread_and_previews_parse() -> None:
-    from icanal_desktop.api import catalog
+    from icanal_desktop.core.domain import catalog
 
     ticket = {
         "id": "tkt_1",

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from icanal_desktop.api import ApiClient
-from icanal_desktop.api.errors import (
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.api.retry import Retrier, RetryPolicy
+from icanal_desktop.core.domain.records import Tokens
+from icanal_desktop.core.errors import (
     ConflictError,
     MalformedResponseError,
     NotFoundError,
@@ -19,8 +21,6 @@ from icanal_desktop.api.errors import (
     ServerError,
     SessionExpiredError,
 )
-from icanal_desktop.api.records import Tokens
-from icanal_desktop.api.retry import Retrier, RetryPolicy
 
 from .scripted_server import Answer, FakeClock, ScriptedServer, scripted_server
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from icanal_desktop import actions
-from icanal_desktop.api import ApiClient
-from icanal_desktop.api.errors import MalformedResponseError
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.sync import ALL_RESOURCES, sync_account
-from icanal_desktop.sync import walk as sync_walk
+from icanal_desktop.core import actions
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.errors import MalformedResponseError
+from icanal_desktop.core.sync import ALL_RESOURCES, sync_account
+from icanal_desktop.core.sync import walk as sync_walk
 
 from ..conftest import SandboxProcess
 from .conftest import Account

@@ -8,10 +8,10 @@ import os
 import stat
 from pathlib import Path
 
-from icanal_desktop.api import ApiClient
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.cache.paths import account_dir
-from icanal_desktop.sync import ALL_RESOURCES, READY_RESOURCES, sync_account, sync_archive
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.cache.paths import account_dir
+from icanal_desktop.core.sync import ALL_RESOURCES, READY_RESOURCES, sync_account, sync_archive
 
 from ..conftest import DEMO, SandboxProcess
 from .conftest import Account
@@ -133,8 +133,8 @@ def test_bills_the_server_stops_serving_stay_in_the_archive(synced: Account) -> 
 
 
 def test_a_new_bill_arrives_by_the_feed_with_its_alert(synced: Account) -> None:
-    from icanal_desktop import actions
-    from icanal_desktop.api.client import new_idempotency_key
+    from icanal_desktop.core import actions
+    from icanal_desktop.core.api.client import new_idempotency_key
 
     cache, client = synced.cache, synced.client
     sub = cache.subscriptions()[0]

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from icanal_desktop.api import ApiClient
-from icanal_desktop.api.errors import InsecureTransportError
-from icanal_desktop.api.transport import check_server_url
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.api.transport import check_server_url
+from icanal_desktop.core.errors import InsecureTransportError
 
 
 @pytest.mark.parametrize(

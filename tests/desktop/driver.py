@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts, build_app
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.config import AppConfig
-from icanal_desktop.session import ConnectionState
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.config import AppConfig
+from icanal_desktop.gui.session import ConnectionState
 
 from ..conftest import DEMO
 

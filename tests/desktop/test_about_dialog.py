@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from icanal_desktop import __version__
 from icanal_desktop.app import AppParts, build_app
-from icanal_desktop.config import AppConfig
-from icanal_desktop.logs import setup_logging
-from icanal_desktop.views.about_dialog import AboutDialog, bundled_components
+from icanal_desktop.core.config import AppConfig
+from icanal_desktop.core.logs import setup_logging
+from icanal_desktop.gui.views.shell.about_dialog import AboutDialog, bundled_components
 
 
 class UrlCatcher(QObject):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from icanal_desktop.accounts import AccountRegistry, KnownAccount
+from icanal_desktop.core.accounts import AccountRegistry, KnownAccount
 
 A = KnownAccount("https://s.example", "acc_1", "demo@icanal.example", "Camille Durand", True)
 B = KnownAccount("https://s.example", "acc_2", "10000002", "", False)

@@ -12,14 +12,18 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.api import billing, records
-from icanal_desktop.cache.store import BILL_COLUMNS
-from icanal_desktop.models.bills_model import BillsTableModel, status_color
-from icanal_desktop.models.formatting import money_text
-from icanal_desktop.models.payments_model import payments_model
-from icanal_desktop.views.pdf_viewer import PdfViewer
-from icanal_desktop.views.spending_chart import SpendingChart, monthly_totals, yearly_totals
-from icanal_desktop.views.theme import dark_palette
+from icanal_desktop.core.cache.store import BILL_COLUMNS
+from icanal_desktop.core.domain import billing, records
+from icanal_desktop.gui.models.bills_model import BillsTableModel, status_color
+from icanal_desktop.gui.models.formatting import money_text
+from icanal_desktop.gui.models.payments_model import payments_model
+from icanal_desktop.gui.views.billing.pdf_viewer import PdfViewer
+from icanal_desktop.gui.views.common.theme import dark_palette
+from icanal_desktop.gui.views.dashboard.spending_chart import (
+    SpendingChart,
+    monthly_totals,
+    yearly_totals,
+)
 
 STATUSES = ("paid", "due", "overdue", "failed")
 

@@ -16,12 +16,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop import exports
 from icanal_desktop.app import AppParts
-from icanal_desktop.cache import AccountCache
-from icanal_desktop.session import ConnectionState
-from icanal_desktop.views.bill_detail import BillDetailPane
-from icanal_desktop.views.bills_tab import BillsTab
+from icanal_desktop.core import exports
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.gui.session import ConnectionState
+from icanal_desktop.gui.views.billing.bill_detail import BillDetailPane
+from icanal_desktop.gui.views.billing.bills_tab import BillsTab
 
 from ..conftest import DEMO, SECOND, SandboxProcess, start_sandbox
 from .driver import Api, build, forget_detail, sign_in

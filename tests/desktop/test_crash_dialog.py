@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.logs import setup_logging
-from icanal_desktop.views.crash_dialog import CrashDialog
-from icanal_desktop.views.crash_reporter import CrashReporter
+from icanal_desktop.core.logs import setup_logging
+from icanal_desktop.gui.views.shell.crash_dialog import CrashDialog
+from icanal_desktop.gui.views.shell.crash_reporter import CrashReporter
 
 CARD = "4111111111111111"
 
@@ -135,7 +135,7 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from icanal_desktop import app
-from icanal_desktop.views.crash_dialog import CrashDialog
+from icanal_desktop.gui.views.shell.crash_dialog import CrashDialog
 
 real_build_app = app.build_app
 

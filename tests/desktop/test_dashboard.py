@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.api.records import Money
-from icanal_desktop.models.formatting import money_text
+from icanal_desktop.core.domain.records import Money
+from icanal_desktop.gui.models.formatting import money_text
 
 from ..conftest import DEMO, SandboxProcess
 from .driver import Api, build, sign_in

@@ -9,7 +9,7 @@ import requests
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.views.forgot_password_dialog import ForgotPasswordDialog
+from icanal_desktop.gui.views.shell.forgot_password_dialog import ForgotPasswordDialog
 
 from ..conftest import DEMO, SandboxProcess
 from .driver import build, sign_in

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-from icanal_desktop.resources import resource_path
-from icanal_desktop.views.icons import app_icon, icon
+from icanal_desktop.core.resources import resource_path
+from icanal_desktop.gui.views.common.icons import app_icon, icon
 
 ICONS = sorted(resource_path("icons").glob("*.svg"))
 SIZE = 32
@@ -55,7 +55,7 @@ def test_icon_is_sharp_at_200_percent(qapp: QApplication, svg: Path) -> None:
 def test_actions_of_the_window_get_the_svg_icons(qapp: QApplication) -> None:
     from PySide6.QtWidgets import QMainWindow
 
-    from icanal_desktop.views.help_menu import add_help_menu
+    from icanal_desktop.gui.views.shell.help_menu import add_help_menu
 
     window = QMainWindow()
     menu = add_help_menu(window)

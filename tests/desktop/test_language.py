@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import build_app, install_translations
-from icanal_desktop.config import AppConfig
+from icanal_desktop.core.config import AppConfig
 
 
 @pytest.fixture

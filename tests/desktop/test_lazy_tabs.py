@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts
-from icanal_desktop.views.lazy_tabs import LazyTabWidget
-from icanal_desktop.views.subscription_tab import SubscriptionTab
+from icanal_desktop.gui.views.shell.lazy_tabs import LazyTabWidget
+from icanal_desktop.gui.views.subscription.subscription_tab import SubscriptionTab
 
 from ..conftest import DEMO, SandboxProcess
 from .driver import Api, OpenApp, app_opener, build, sign_in

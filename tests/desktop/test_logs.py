@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from icanal_desktop import logs
-from icanal_desktop.logs import REDACTED, default_log_dir, luhn_ok, redact, setup_logging
+from icanal_desktop.core import logs
+from icanal_desktop.core.logs import REDACTED, default_log_dir, luhn_ok, redact, setup_logging
 
 VISA = "4111111111111111"  # passes Luhn
 IBAN = "FR7630006000011234567890189"

@@ -8,9 +8,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from icanal_desktop import actions
-from icanal_desktop.api import ApiClient
-from icanal_desktop.api.errors import (
+from icanal_desktop.core import actions
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import CacheBusyError
+from icanal_desktop.core.errors import (
     ApiError,
     CertificateError,
     ConflictError,
@@ -27,9 +28,8 @@ from icanal_desktop.api.errors import (
     ServerError,
     SessionExpiredError,
 )
-from icanal_desktop.cache import CacheBusyError
-from icanal_desktop.models.formatting import date_text
-from icanal_desktop.views.messages import describe_error
+from icanal_desktop.gui.models.formatting import date_text
+from icanal_desktop.gui.problems import describe_error
 
 from ..conftest import DEMO, SandboxProcess
 

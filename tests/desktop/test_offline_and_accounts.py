@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts, build_app
-from icanal_desktop.cache import AccountCache, AccountSnapshot
-from icanal_desktop.config import AppConfig
-from icanal_desktop.session import ConnectionState
-from icanal_desktop.views.subscription_tab import SubscriptionTab
+from icanal_desktop.core.cache import AccountCache, AccountSnapshot
+from icanal_desktop.core.config import AppConfig
+from icanal_desktop.gui.session import ConnectionState
+from icanal_desktop.gui.views.subscription.subscription_tab import SubscriptionTab
 
 from ..conftest import DEMO, SECOND, SandboxProcess, start_sandbox
 
@@ -171,7 +171,7 @@ def test_sign_out_and_forget_this_computer_wipes_tokens_and_cache(
     assert not account_folders[0].exists()
     assert parts.session.accounts == []
     assert parts.sign_in_dialog.login_edit.text() in ("", DEMO[0])
-    from icanal_desktop.credentials import CredentialStore
+    from icanal_desktop.core.credentials import CredentialStore
 
     assert CredentialStore().load_refresh_token(known.key) is None
 

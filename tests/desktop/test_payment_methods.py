@@ -13,17 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.api.billing import PaymentMethod
 from icanal_desktop.app import AppParts
-from icanal_desktop.models.payment_methods_model import (
+from icanal_desktop.core.domain.billing import PaymentMethod
+from icanal_desktop.gui.models.payment_methods_model import (
     EXPIRED,
     EXPIRING,
     VALID,
     expiry_state,
     payment_methods_model,
 )
-from icanal_desktop.views.add_payment_method_dialog import AddPaymentMethodDialog
-from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
+from icanal_desktop.gui.views.methods.add_payment_method_dialog import AddPaymentMethodDialog
+from icanal_desktop.gui.views.methods.payment_methods_tab import PaymentMethodsTab
 
 from ..conftest import SECOND, SandboxProcess, start_sandbox
 from .driver import Api, OpenApp, app_opener

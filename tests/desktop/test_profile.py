@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLineEdit, QMenu
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts
-from icanal_desktop.views.change_password_dialog import ChangePasswordDialog, strength
-from icanal_desktop.views.profile_tab import ProfileTab
+from icanal_desktop.gui.views.profile.change_password_dialog import ChangePasswordDialog, strength
+from icanal_desktop.gui.views.profile.profile_tab import ProfileTab
 
 from ..conftest import DEMO, SandboxProcess
 from .driver import Api, OpenApp, app_opener, can_sign_in

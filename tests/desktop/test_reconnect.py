@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from icanal_desktop.reconnect import ReconnectSchedule
+from icanal_desktop.core.reconnect import ReconnectSchedule
 
 
 def test_delays_grow_then_stay_at_the_cap() -> None:

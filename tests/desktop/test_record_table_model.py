@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.models.filter_proxy import RecordFilterProxy
-from icanal_desktop.models.record_table_model import Column, RecordTableModel
-from icanal_desktop.models.roles import OBJECT_ROLE, SORT_ROLE
+from icanal_desktop.gui.models.filter_proxy import RecordFilterProxy
+from icanal_desktop.gui.models.record_table_model import Column, RecordTableModel
+from icanal_desktop.gui.models.roles import OBJECT_ROLE, SORT_ROLE
 
 
 @dataclass(frozen=True)

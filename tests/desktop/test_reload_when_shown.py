@@ -9,12 +9,12 @@ from keyring.backends import null
 from PySide6.QtWidgets import QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.accounts import AccountRegistry
-from icanal_desktop.api import ApiClient
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.session import Session
-from icanal_desktop.tasks import TaskRunner
-from icanal_desktop.views.reload_when_shown import ReloadWhenShown
+from icanal_desktop.core.accounts import AccountRegistry
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.gui.session import Session
+from icanal_desktop.gui.tasks import TaskRunner
+from icanal_desktop.gui.views.common.reload_when_shown import ReloadWhenShown
 
 
 def test_hidden_changes_wait_for_the_showing_and_come_in_one_call(

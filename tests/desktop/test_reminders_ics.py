@@ -7,8 +7,8 @@ import datetime as dt
 
 import icalendar
 
-from icanal_desktop import reminders
-from icanal_desktop.api import billing, records
+from icanal_desktop.core import reminders
+from icanal_desktop.core.domain import billing, records
 
 TODAY = dt.date(2026, 11, 26)
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts
-from icanal_desktop.settings import AppSettings
-from icanal_desktop.views.payment_methods_tab import PaymentMethodsTab
-from icanal_desktop.views.profile_tab import ProfileTab
-from icanal_desktop.views.theme import apply_theme, is_dark
+from icanal_desktop.gui.settings import AppSettings
+from icanal_desktop.gui.views.common.theme import apply_theme, is_dark
+from icanal_desktop.gui.views.methods.payment_methods_tab import PaymentMethodsTab
+from icanal_desktop.gui.views.profile.profile_tab import ProfileTab
 
 from ..conftest import SECOND, SandboxProcess
 from .driver import OpenApp, app_opener

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts, build_app
-from icanal_desktop.config import AppConfig
+from icanal_desktop.core.config import AppConfig
 
 from ..conftest import DEMO, SandboxProcess, start_sandbox
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts
-from icanal_desktop.models.roles import OBJECT_ROLE
-from icanal_desktop.views.cancel_dialog import CancelDialog
-from icanal_desktop.views.change_plan_dialog import ChangePlanDialog
-from icanal_desktop.views.subscription_tab import SubscriptionTab
+from icanal_desktop.gui.models.roles import OBJECT_ROLE
+from icanal_desktop.gui.views.subscription.cancel_dialog import CancelDialog
+from icanal_desktop.gui.views.subscription.change_plan_dialog import ChangePlanDialog
+from icanal_desktop.gui.views.subscription.subscription_tab import SubscriptionTab
 
 from ..conftest import DEMO, SandboxProcess, start_sandbox
 from .driver import Api, build, sign_in

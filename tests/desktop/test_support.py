@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.api.catalog import FaqEntry, Ticket
 from icanal_desktop.app import AppParts
-from icanal_desktop.models.faq_model import faq_model
-from icanal_desktop.models.tickets_model import tickets_model
-from icanal_desktop.session import ConnectionState
-from icanal_desktop.views.chat_view import CHAT_SUBJECT
-from icanal_desktop.views.support_tab import SupportTab
+from icanal_desktop.core.domain.catalog import FaqEntry, Ticket
+from icanal_desktop.gui.models.faq_model import faq_model
+from icanal_desktop.gui.models.tickets_model import tickets_model
+from icanal_desktop.gui.session import ConnectionState
+from icanal_desktop.gui.views.support.chat_view import CHAT_SUBJECT
+from icanal_desktop.gui.views.support.support_tab import SupportTab
 
 from ..conftest import SandboxProcess, start_sandbox
 from .driver import Api, OpenApp, app_opener, forget_detail

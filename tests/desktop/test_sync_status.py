@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from icanal_desktop.api.errors import OfflineError, ServerError
-from icanal_desktop.sync import ArchiveReport, SyncReport
-from icanal_desktop.views.sync_status import archive_message, sync_message
+from icanal_desktop.core.errors import OfflineError, ServerError
+from icanal_desktop.core.sync import ArchiveReport, SyncReport
+from icanal_desktop.gui.views.shell.sync_status import archive_message, sync_message
 
 
 def test_a_complete_sync_says_nothing() -> None:

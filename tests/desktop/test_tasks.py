@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QObject, QThread
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.tasks import TaskHandle, TaskRunner
+from icanal_desktop.gui.tasks import TaskHandle, TaskRunner
 
 
 @pytest.fixture

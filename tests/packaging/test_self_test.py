@@ -12,9 +12,9 @@ import pytest
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
-from icanal_desktop.config import AppConfig, build_parser
-from icanal_desktop.credentials import CredentialStore
-from icanal_desktop.self_test import run_self_test, self_test_login
+from icanal_desktop.core.config import AppConfig, build_parser
+from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.gui.self_test import run_self_test, self_test_login
 
 from ..conftest import DEMO, SandboxProcess
 
