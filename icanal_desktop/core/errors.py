@@ -98,3 +98,8 @@ class MalformedResponseError(ApiError):
         super().__init__(f"malformed {resource}: {reason}")
         self.resource = resource
         self.reason = reason
+
+
+class CacheBusyError(Exception):
+    """Another process (the app and `icanal` at once) kept the cache locked too long: the
+    file is fine, try again later. Never a reason to set the file aside."""

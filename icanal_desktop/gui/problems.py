@@ -1,9 +1,19 @@
-"""What to tell a subscriber when something goes wrong: what happened and what to do."""
+"""What to tell a subscriber when something goes wrong: what happened, why, and what to do.
+
+The one place where errors become words. `problem_from` turns every error the client,
+the cache or the disk raises, and every refusal the server names in its problem details,
+into a `Problem`: a translated text, the wrong fields, and whether the request may still
+have been carried out. Views show problems; they never look at exception classes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from PySide6.QtCore import QCoreApplication
 
@@ -35,6 +45,67 @@ def wait_text(seconds: float) -> str:
     if total < 60:
         return translate("Messages", "{n} s").format(n=total)
     return translate("Messages", "{m} min {s} s").format(m=total // 60, s=f"{total % 60:02d}")
+
+
+class ProblemKind(enum.Enum):
+    OFFLINE = "offline"  # the server was not reached, or its answer was lost
+    SIGN_IN = "sign-in"  # wrong credentials, or the session ended: sign in again
+    RATE_LIMITED = "rate-limited"  # too many attempts: wait `retry_after`
+    INVALID = "invalid"  # some fields are wrong (checked here or by the server)
+    REFUSED = "refused"  # the account's state forbids it (already paid, last method…)
+    SERVER = "server"  # the server failed or sent what the app cannot read
+    LOCAL = "local"  # this computer: a file, the disk, the local copy
+    UNEXPECTED = "unexpected"  # a defect: the log has the details
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: ProblemKind
+    text: str  # translated: what happened, why, what to do next
+    fields: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    reason: str | None = None  # the server's name for a refusal ("last-payment-method")
+    retry_after: float | None = None  # seconds, when the server said how long to wait
+    # The request may have been carried out (lost answer, server error, still running):
+    # trying again must be the same request, with the same idempotency key.
+    uncertain: bool = False
+    error: Exception | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def session_ended(self) -> bool:
+        return self.kind is ProblemKind.SIGN_IN
+
+
+def problem_from(exc: Exception) -> Problem:
+    """The problem a subscriber is told about for this error."""
+    text = describe_error(exc)
+    if isinstance(exc, RequestValidationError):
+        fields = {e.field: e.message for e in exc.field_errors}
+        return Problem(ProblemKind.INVALID, text, MappingProxyType(fields), error=exc)
+    if isinstance(exc, RateLimitedError):
+        return Problem(ProblemKind.RATE_LIMITED, text, retry_after=exc.retry_after, error=exc)
+    if isinstance(exc, ConflictError):
+        in_use = exc.reason == "idempotency-key-in-use"
+        return Problem(ProblemKind.REFUSED, text, reason=exc.reason, uncertain=in_use, error=exc)
+    return Problem(_kind(exc), text, uncertain=_uncertain(exc), error=exc)
+
+
+def _kind(exc: Exception) -> ProblemKind:
+    kinds: tuple[tuple[type[Exception] | tuple[type[Exception], ...], ProblemKind], ...] = (
+        ((OfflineError, CertificateError, InsecureTransportError), ProblemKind.OFFLINE),
+        ((InvalidCredentialsError, SessionExpiredError), ProblemKind.SIGN_IN),
+        ((NotFoundError, ForbiddenError, GoneError), ProblemKind.REFUSED),
+        ((ServerError, MalformedResponseError), ProblemKind.SERVER),
+        ((CacheBusyError, OSError), ProblemKind.LOCAL),
+    )
+    return next((kind for types, kind in kinds if isinstance(exc, types)), ProblemKind.UNEXPECTED)
+
+
+def _uncertain(exc: Exception) -> bool:
+    """The server may have done it: its answer was lost, it failed midway, or the app
+    could not read what it said."""
+    if isinstance(exc, ServerError):
+        return exc.status >= 500
+    return isinstance(exc, OfflineError | MalformedResponseError)
 
 
 def describe_error(exc: Exception) -> str:

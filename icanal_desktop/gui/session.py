@@ -38,6 +38,8 @@ from icanal_desktop.core.sync import (
     sync_account,
     sync_archive,
 )
+from icanal_desktop.gui.operations.runner import OperationRunner
+from icanal_desktop.gui.problems import Problem, problem_from
 from icanal_desktop.gui.tasks import TaskHandle, TaskRunner
 
 T = TypeVar("T")
@@ -106,7 +108,7 @@ class Session(QObject):
     account_opened = Signal(object)  # KnownAccount: time to show the main window
     sign_in_needed = Signal(object)  # KnownAccount | None: show the sign-in dialog
     signed_in = Signal()
-    sign_in_failed = Signal(object)  # the exception
+    sign_in_failed = Signal(object)  # the Problem
     signed_out = Signal()
     busy_changed = Signal(bool)  # a sign-in, a sync or its archive's downloads are running
     snapshot_changed = Signal(object)  # AccountSnapshot
@@ -114,8 +116,6 @@ class Session(QObject):
     archive_finished = Signal(object)  # ArchiveReport: the PDFs kept offline after a sync
     accounts_changed = Signal(object)  # list[KnownAccount]
     secure_storage_checked = Signal(object)  # StorageStatus
-    action_finished = Signal(str, object)  # action name, its result
-    action_failed = Signal(str, object)  # action name, the exception
     resources_changed = Signal(object)  # frozenset of resource names (see sync.ALL_RESOURCES)
     sync_progress = Signal(str, int, int)  # resource, done, total (emitted from the worker)
     # The dashboard's and the bills list's data are saved while the sync goes on (emitted
@@ -158,6 +158,8 @@ class Session(QObject):
         self._snapshot_timer.setInterval(50)
         self._snapshot_timer.timeout.connect(self._reload_snapshot)
         self._sync_ready.connect(self._on_sync_ready)  # queued: emitted from the writer
+        # Every user action, on-demand fetch and read of the local copy goes through it.
+        self.operations = OperationRunner(self, runner, self)
 
     # -- read-only views --------------------------------------------------------------------
     @property
@@ -178,6 +180,12 @@ class Session(QObject):
     @property
     def online(self) -> bool:
         return self.state == ConnectionState.ONLINE
+
+    @property
+    def offline_problem(self) -> Problem | None:
+        """Why the account is offline, in words (None when it is not)."""
+        reason = self.offline_reason
+        return None if reason is None else problem_from(reason)
 
     def seconds_until_retry(self) -> int:
         return max(0, self._reconnect_timer.remainingTime() // 1000)
@@ -241,7 +249,7 @@ class Session(QObject):
         def failed(exc: Exception) -> None:
             current.client.close()
             self.busy_changed.emit(self.busy)
-            self.sign_in_failed.emit(exc)
+            self.sign_in_failed.emit(problem_from(exc))
 
         handle = self._runner.run(work, done, failed, key=SIGN_IN_TASK)
         self.busy_changed.emit(True)
@@ -447,7 +455,30 @@ class Session(QObject):
             current.known = replace(known, display_name=name)
             self._registry.update(current.known)
 
-    # -- account actions --------------------------------------------------------------------
+    # -- what the operation runner needs (AccountPort) --------------------------------------
+    def work_context(self) -> tuple[object, Callable[[], tuple[ApiClient, AccountCache]]] | None:
+        current = self._current
+        if current is None or current.known is None:
+            return None
+        return current, lambda: (current.client, current.open_cache(self._data_dir))
+
+    def is_current(self, account: object) -> bool:
+        return account is self._current
+
+    def after_action(self, account: object, refreshed: list[str]) -> None:
+        if refreshed:
+            self.resources_changed.emit(frozenset(refreshed))
+        self._snapshot_timer.start()
+
+    def after_failure(self, account: object, problem: Problem) -> None:
+        error = problem.error
+        if error is not None and _is_connection_error(error) and account is self._current:
+            self._on_connection_error(error)
+
+    def public_client(self) -> ApiClient:
+        return self._client_factory(self.server_url)
+
+    # -- legacy closures (until every view uses operations) ---------------------------------
     def run_action(
         self,
         name: str,
@@ -469,7 +500,6 @@ class Session(QObject):
             return work(current.client, current.open_cache(self._data_dir))
 
         def done(result: T) -> None:
-            self.action_finished.emit(name, result)
             if on_done is not None and _alive(owner):
                 on_done(result)
             refreshed = getattr(result, "refresh", None)  # actions.Outcome
@@ -480,7 +510,6 @@ class Session(QObject):
         def failed(exc: Exception) -> None:
             if _is_connection_error(exc) and current is self._current:
                 self._on_connection_error(exc)
-            self.action_failed.emit(name, exc)
             if on_error is not None and _alive(owner):
                 on_error(exc)
 
@@ -653,7 +682,7 @@ class Session(QObject):
         self.accounts_changed.emit(accounts)
 
     def _unexpected(self, exc: Exception) -> None:
-        self.action_failed.emit("internal", exc)
+        self.operations.failed.emit("internal", problem_from(exc))
 
     def shutdown(self) -> None:
         self._reconnect_timer.stop()
@@ -667,10 +696,10 @@ class Session(QObject):
                 current.cache.close()  # else a late worker still uses it; exit closes it
 
 
-def _alive(owner: QObject | None) -> bool:
-    return owner is None or shiboken6.isValid(owner)
-
-
 def _is_connection_error(exc: Any) -> bool:
     """Errors that say "the server cannot be used now", not "this request was wrong"."""
     return isinstance(exc, OfflineError | SessionExpiredError)
+
+
+def _alive(owner: QObject | None) -> bool:
+    return owner is None or shiboken6.isValid(owner)

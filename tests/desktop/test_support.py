@@ -167,9 +167,9 @@ def test_chat_polls_for_the_answer_only_while_waiting_and_shown(
     chat._update_waiting()
     assert chat.poll_timer.isActive()
     assert "writing" in chat.status.text()
-    with qtbot.waitSignal(parts.session.action_finished, timeout=10_000) as polled:
+    with qtbot.waitSignal(parts.session.operations.finished, timeout=10_000) as polled:
         chat.poll()
-    assert polled.args[0] == "chat-refresh"
+    assert polled.args[0] == "refresh:tickets"
     tab.sections.setCurrentIndex(0)  # the chat is hidden: no more polling
     assert not chat.poll_timer.isActive()
     chat.pending.clear()

@@ -16,6 +16,8 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
+from icanal_desktop.core.domain.account import ArchiveStatus
+
 CHANGES_STATE_KEY = "changes_state"
 ARCHIVE_CAP_KEY = "archive_cap_bytes"
 
@@ -31,16 +33,6 @@ class ArchiveEntry:
     pdf_etag: str | None
     current: bool  # a PDF is kept, and for this very entry
     unavailable: bool  # the server answered 404 for this entry: not asked again
-
-
-@dataclass(frozen=True)
-class ArchiveStatus:
-    """What Settings and the CLI say of the archive."""
-
-    bills: int
-    kept: int  # PDFs kept (current or not)
-    bytes: int
-    cap_bytes: int | None
 
 
 class ArchiveStoreMixin:

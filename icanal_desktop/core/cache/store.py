@@ -36,7 +36,8 @@ from icanal_desktop.core.cache.schema import (
     create_latest,
 )
 from icanal_desktop.core.domain import billing, catalog, records
-from icanal_desktop.core.errors import MalformedResponseError
+from icanal_desktop.core.domain.account import AccountSnapshot, Alert, CacheNotice
+from icanal_desktop.core.errors import CacheBusyError, MalformedResponseError
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -64,19 +65,6 @@ BILL_COLUMNS = BILL_PACKED_COLUMNS  # what a bill row holds, in `bill_rows()` or
 
 
 @dataclass(frozen=True)
-class CacheNotice:
-    """Why the cache was not opened as it was: for the window or the CLI to tell the user.
-
-    kind: "corrupt" (failed its check; moved aside, rebuilt by the next sync), "newer" (made
-    by a newer app version; moved aside), or "migrated" (upgraded; a backup was kept).
-    """
-
-    kind: str
-    message: str
-    moved_to: Path | None = None
-
-
-@dataclass(frozen=True)
 class PageState:
     """What we know of one page of a listed resource, for a conditional request."""
 
@@ -84,43 +72,6 @@ class PageState:
     etag: str | None
     next_cursor: str | None
     ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Alert:
-    key: str
-    # plan_price_up, channels_removed, new_bill, bill_overdue, payment_failed, card_expiring,
-    # pending_cancellation
-    kind: str
-    subject_id: str | None
-    params: dict[str, Any]
-    created_at: dt.datetime
-    dismissed: bool = False
-
-
-@dataclass(frozen=True)
-class AccountSnapshot:
-    """What the dashboard shows, read from the cache in one go (off the GUI thread)."""
-
-    profile: records.Profile | None
-    subscriptions: tuple[records.Subscription, ...]
-    last_sync: dt.datetime | None
-    payment_methods: tuple[billing.PaymentMethod, ...] = ()
-    amount_due: records.Money | None = None  # bills due or overdue, summed
-    next_due_date: dt.date | None = None
-    overdue_bills: int = 0
-    open_tickets: int = 0
-    alerts: tuple[Alert, ...] = ()
-    notice: CacheNotice | None = None
-
-    @property
-    def default_payment_method(self) -> billing.PaymentMethod | None:
-        return next((m for m in self.payment_methods if m.is_default), None)
-
-
-class CacheBusyError(Exception):
-    """Another process (the app and `icanal` at once) kept the cache locked too long: the
-    file is fine, try again later. Never a reason to set the file aside."""
 
 
 class AccountCache(ArchiveStoreMixin):

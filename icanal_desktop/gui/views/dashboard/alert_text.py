@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from icanal_desktop.core.cache.store import Alert
+from icanal_desktop.core.domain.account import Alert
 from icanal_desktop.core.domain.records import Money
 from icanal_desktop.gui.models.formatting import date_text, money_text
 

@@ -13,7 +13,7 @@ from icanal_desktop.gui.problems import describe_error
 from icanal_desktop.gui.session import Session
 
 if TYPE_CHECKING:  # read through the session, never from the cache itself
-    from icanal_desktop.core.cache.archive import ArchiveStatus
+    from icanal_desktop.core.domain.account import ArchiveStatus
 
 MIB = 1024 * 1024
 CAPS = (None, 50 * MIB, 100 * MIB, 250 * MIB, 500 * MIB, 1024 * MIB, 2048 * MIB)
