@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from icanal_desktop.app import AppParts
 from icanal_desktop.gui.models.roles import OBJECT_ROLE
+from icanal_desktop.gui.operations import subscription as contract
 from icanal_desktop.gui.views.subscription.cancel_dialog import CancelDialog
 from icanal_desktop.gui.views.subscription.change_plan_dialog import ChangePlanDialog
 from icanal_desktop.gui.views.subscription.subscription_tab import SubscriptionTab
@@ -188,9 +189,11 @@ def test_closing_a_dialog_mid_request_is_harmless(
         qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)  # asks for a preview
         dialog = tab.findChild(CancelDialog)
         assert dialog is not None
-        assert parts.session.action_running("cancel-preview")
+        assert tab._current is not None
+        preview = contract.preview_cancellation(tab._current.id)
+        assert parts.session.operations.is_running(preview)
         dialog.close()  # deletes itself (WA_DeleteOnClose) while the preview is in flight
-        qtbot.waitUntil(lambda: not parts.session.action_running("cancel-preview"), timeout=10_000)
+        qtbot.waitUntil(lambda: not parts.session.operations.is_running(preview), timeout=10_000)
         qtbot.wait(100)  # the answer's delivery has run
         assert tab.findChild(CancelDialog) is None
         parts.shutdown()

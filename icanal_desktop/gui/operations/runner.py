@@ -11,7 +11,7 @@ action still happened, and the session still shows its effect.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -99,7 +99,7 @@ class OperationRunner(QObject):
         self.running_changed.emit(name)
         return handle
 
-    def is_running(self, request: Request[object] | str) -> bool:
+    def is_running(self, request: Request[Any] | str) -> bool:
         name = request if isinstance(request, str) else request.name
         return self._tasks.is_running(_task_key(name))
 

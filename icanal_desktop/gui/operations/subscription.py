@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from icanal_desktop.core import actions
 from icanal_desktop.core.actions import PlanChange
 from icanal_desktop.core.domain import catalog, records
-from icanal_desktop.gui.operations.base import Request
+from icanal_desktop.gui.operations.base import Query, Request
 from icanal_desktop.gui.operations.outcomes import unchanged
 
-__all__ = ["PlanChange"]
+__all__ = ["PlanChange", "SubscriptionData", "subscription_data"]
 
 
 def preview_plan_change(
@@ -79,5 +80,24 @@ def set_auto_renew(subscription_id: str, enabled: bool) -> Request[records.Subsc
         (subscription_id, enabled),
         lambda client, cache, key: actions.set_auto_renew(
             client, cache, subscription_id, enabled, idempotency_key=key
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class SubscriptionData:
+    """What the Subscription tab shows: the contracts and the catalogue around them."""
+
+    subscriptions: list[records.Subscription]
+    plans: list[catalog.Plan]
+    options: list[catalog.PlanOption]
+    channels: list[catalog.Channel]
+
+
+def subscription_data() -> Query[SubscriptionData]:
+    return Query(
+        "subscription-data",
+        lambda cache: SubscriptionData(
+            cache.subscriptions(), cache.plans(), cache.plan_options(), cache.channels()
         ),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -14,14 +15,19 @@ if TYPE_CHECKING:
     from icanal_desktop.core.cache import AccountCache
 
 
+def _digest(*parts: str) -> str:
+    """Names a message by its content without holding it (request names reach logs)."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
 def create_ticket(
-    category: str, subject: str, message: str, bill_id: str | None = None, *, draft: str = ""
+    category: str, subject: str, message: str, bill_id: str | None = None
 ) -> Request[catalog.TicketThread]:
-    """`draft` names the dialog's draft (one per dialog): a retry of the same draft after
-    a lost answer does not open a second request."""
+    """The same request (same words, same bill) sent again after a lost answer is the
+    same action, with the same key: it never opens a second request."""
     return Request(
         "new-ticket",
-        (draft or subject, bill_id or ""),
+        (_digest(category, subject, message, bill_id or ""),),
         lambda client, cache, key: actions.create_ticket(
             client, cache, category, subject, message, bill_id, idempotency_key=key
         ),
@@ -31,7 +37,7 @@ def create_ticket(
 def reply(ticket_id: str, message: str) -> Request[catalog.TicketThread]:
     return Request(
         "ticket-reply",
-        (ticket_id, message),
+        (ticket_id, _digest(message)),
         lambda client, cache, key: actions.reply_to_ticket(
             client, cache, ticket_id, message, idempotency_key=key
         ),

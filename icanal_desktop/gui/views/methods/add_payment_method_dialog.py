@@ -6,7 +6,6 @@ never logged or stored, and emptied when the dialog closes."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -25,13 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.api import ApiClient
-from icanal_desktop.core.api.client import new_idempotency_key
-from icanal_desktop.core.cache import AccountCache
-from icanal_desktop.core.errors import ConflictError, RequestValidationError
+from icanal_desktop.core.domain.billing import PaymentMethod
 from icanal_desktop.gui.models.payment_methods_model import OPERATORS
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import Request, methods
+from icanal_desktop.gui.problems import Problem, ProblemKind
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.views.methods.payment_method_checks import (
     card_field_errors,
@@ -40,7 +36,6 @@ from icanal_desktop.gui.views.methods.payment_method_checks import (
 )
 
 TYPES = ("card", "sepa_debit", "mobile_money")
-ACTION = "add-payment-method"
 # The server's field names -> ours.
 SERVER_FIELDS = {
     "number": "number", "exp_month": "exp", "exp_year": "exp", "cvc": "cvc",
@@ -55,8 +50,8 @@ class AddPaymentMethodDialog(QDialog):
     def __init__(self, session: Session, kind: str = "card", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
-        self._key = new_idempotency_key()  # one per dialog; renewed only after a refusal
-        self._card_token: str | None = None  # a vault token, kept for a retry, never the card
+        # The card being added: tokenized once, its token (never the card) kept for a retry.
+        self._card = methods.NewCard()
         self.setObjectName("addPaymentMethodDialog")
         self.setWindowTitle(self.tr("Add a payment method"))
         self.setMinimumWidth(520)
@@ -275,61 +270,42 @@ class AddPaymentMethodDialog(QDialog):
             return
         self._clear_errors()
         self._set_sending(True)
-        self._session.run_action(ACTION, self._work(), self._on_added, self._on_failed, owner=self)
+        self._session.operations.start(self._request(), self._on_added, self._on_failed, owner=self)
 
-    def _work(self) -> Callable[[ApiClient, AccountCache], Any]:
-        key = self._key
+    def _request(self) -> Request[PaymentMethod]:
         if self.kind == "card":
-            token = self._card_token
-            if token is None:
-                return self._tokenize_then_add()
-            return lambda client, cache: actions.add_card(client, cache, token, idempotency_key=key)
+            month, _, year = self.card_expiry.text().partition("/")
+            number, cvc = self.card_number.text().replace(" ", ""), self.card_cvc.text()
+            return self._card.add(
+                number, int(month), 2000 + int(year), cvc, self.card_holder.text()
+            )
         if self.kind == "sepa_debit":
-            iban, holder = self.iban.text(), self.sepa_holder.text()
-            accepted = self.mandate_check.isChecked()
-            return lambda client, cache: actions.add_sepa_debit(
-                client, cache, iban, holder, accepted, idempotency_key=key
+            return methods.add_sepa_debit(
+                self.iban.text(), self.sepa_holder.text(), self.mandate_check.isChecked()
             )
         operator, msisdn = str(self.operator_combo.currentData()), self.msisdn.text().strip()
-        return lambda client, cache: actions.add_mobile_money(
-            client, cache, operator, msisdn, idempotency_key=key
-        )
+        return methods.add_mobile_money(operator, msisdn)
 
-    def _tokenize_then_add(self) -> Callable[[ApiClient, AccountCache], Any]:
-        month, _, year = self.card_expiry.text().partition("/")
-        number, cvc = self.card_number.text().replace(" ", ""), self.card_cvc.text()
-        holder, key = self.card_holder.text(), self._key
-        exp_month, exp_year = int(month), 2000 + int(year)
-        dialog = self
-
-        def work(client: ApiClient, cache: AccountCache) -> Any:
-            token = actions.tokenize_card(client, number, exp_month, exp_year, cvc, holder)
-            dialog._card_token = token.token  # plain attribute: read on the GUI thread later
-            return actions.add_card(client, cache, token.token, idempotency_key=key)
-
-        return work
-
-    def _on_added(self, _: object) -> None:
+    def _on_added(self, _: PaymentMethod) -> None:
         self._set_sending(False)
         self.accept()
 
-    def _on_failed(self, exc: Exception) -> None:
+    def _on_failed(self, problem: Problem) -> None:
         self._set_sending(False)
-        if isinstance(exc, RequestValidationError | ConflictError):
+        if problem.kind in (ProblemKind.INVALID, ProblemKind.REFUSED):
             # A refusal is final for this request: the corrected one is a new request.
-            self._key = new_idempotency_key()
-            self._card_token = None
-        if isinstance(exc, RequestValidationError) and exc.field_errors:
-            fields = {SERVER_FIELDS.get(e.field, "general"): e.message for e in exc.field_errors}
+            self._card.forget()
+        if problem.fields:
+            fields = {SERVER_FIELDS.get(f, "general"): text for f, text in problem.fields.items()}
             if self.kind == "sepa_debit" and "holder" in fields:
                 fields["sepa-holder"] = fields.pop("holder")
             self.show_errors(fields)
             return
-        self.show_errors({"general": describe_error(exc)})
+        self.show_errors({"general": problem.text})
 
     def done(self, result: int) -> None:
         # Nothing typed here outlives the dialog.
         for edit in (self.card_number, self.card_cvc, self.card_expiry, self.card_holder):
             edit.clear()
-        self._card_token = None
+        self._card.forget()
         super().done(result)

@@ -19,10 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.api.client import new_idempotency_key
 from icanal_desktop.core.domain.billing import PaymentMethod
-from icanal_desktop.core.errors import ConflictError
 from icanal_desktop.gui.models.filter_proxy import RecordFilterProxy
 from icanal_desktop.gui.models.payment_methods_model import (
     EXPIRED,
@@ -32,7 +29,8 @@ from icanal_desktop.gui.models.payment_methods_model import (
     payment_methods_model,
 )
 from icanal_desktop.gui.models.roles import OBJECT_ROLE
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import billing, methods
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.views.common.online_gate import OnlineGate
 from icanal_desktop.gui.views.common.reload_when_shown import ReloadWhenShown
@@ -47,7 +45,6 @@ class PaymentMethodsTab(QWidget):
         self._session = session
         self.setObjectName("paymentMethodsTab")
         self.dialog: AddPaymentMethodDialog | None = None
-        self._keys: dict[tuple[str, str], str] = {}  # (action, method id) -> idempotency key
 
         self.model = payment_methods_model(self)
         self.proxy = RecordFilterProxy(self)
@@ -133,9 +130,7 @@ class PaymentMethodsTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self._session.load(
-            lambda cache: cache.payment_methods(), self._show, owner=self, key="payment-methods"
-        )
+        self._session.operations.read(billing.payment_methods(), self._show, owner=self)
 
     def _show(self, methods: list[PaymentMethod]) -> None:
         selected = self.selected_method()
@@ -191,32 +186,21 @@ class PaymentMethodsTab(QWidget):
         dialog.open()
         return dialog
 
-    def _key(self, action: str, method_id: str) -> str:
-        return self._keys.setdefault((action, method_id), new_idempotency_key())
-
     def set_default(self) -> None:
         method = self.selected_method()
         if method is None or method.is_default:
             return
-        key = self._key("default", method.id)
         self.default_button.setEnabled(False)
 
         def done(_: object) -> None:
-            self._keys.pop(("default", method.id), None)
             self._say(
                 self.tr("{method} is now your default payment method.").format(
                     method=method_description(method)
                 )
             )
 
-        self._session.run_action(
-            "set-default-payment-method",
-            lambda client, cache: actions.set_default_payment_method(
-                client, cache, method.id, idempotency_key=key
-            ),
-            done,
-            self._on_failed,
-            owner=self,
+        self._session.operations.start(
+            methods.set_default(method.id), done, self._on_failed, owner=self
         )
 
     def confirm_remove(self) -> QMessageBox | None:
@@ -240,28 +224,16 @@ class PaymentMethodsTab(QWidget):
         return box
 
     def remove(self, method: PaymentMethod) -> None:
-        key = self._key("remove", method.id)
         self.remove_button.setEnabled(False)
 
         def done(_: object) -> None:
-            self._keys.pop(("remove", method.id), None)
             self._say(self.tr("{method} was removed.").format(method=method_description(method)))
 
-        self._session.run_action(
-            "remove-payment-method",
-            lambda client, cache: actions.remove_payment_method(
-                client, cache, method.id, idempotency_key=key
-            ),
-            done,
-            self._on_failed,
-            owner=self,
-        )
+        self._session.operations.start(methods.remove(method.id), done, self._on_failed, owner=self)
 
-    def _on_failed(self, exc: Exception) -> None:
+    def _on_failed(self, problem: Problem) -> None:
         self._update_buttons()
-        if isinstance(exc, ConflictError):
-            self._keys.clear()  # refused: asking again is a new request
-        self._say(describe_error(exc), True)
+        self._say(problem.text, True)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

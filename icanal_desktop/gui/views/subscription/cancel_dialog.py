@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.api.client import new_idempotency_key
 from icanal_desktop.core.domain.catalog import CancellationPreview
 from icanal_desktop.core.domain.records import Subscription
 from icanal_desktop.gui.models.formatting import date_text, money_text
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import subscription as contract
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 
 
@@ -39,8 +38,6 @@ class CancelDialog(QDialog):
         self._session = session
         self._sub = subscription
         self._preview: CancellationPreview | None = None
-        self._key = new_idempotency_key()  # one cancellation request, whatever the retries
-        self._sent: tuple[str, str, str] | None = None
         self.setObjectName("cancelDialog")
         self.setWindowTitle(self.tr("Cancel my subscription"))
         self.setMinimumWidth(680)
@@ -120,16 +117,12 @@ class CancelDialog(QDialog):
         self._load_preview()
 
     def _load_preview(self) -> None:
-        def failed(exc: Exception) -> None:
+        def failed(problem: Problem) -> None:
             self.consequences.setText("")
-            self._show_error(describe_error(exc))
+            self._show_error(problem.text)
 
-        self._session.run_action(
-            "cancel-preview",
-            lambda client, _cache: actions.preview_cancellation(client, self._sub.id),
-            self._on_preview,
-            failed,
-            owner=self,
+        self._session.operations.start(
+            contract.preview_cancellation(self._sub.id), self._on_preview, failed, owner=self
         )
 
     def _on_preview(self, preview: CancellationPreview) -> None:
@@ -190,12 +183,10 @@ class CancelDialog(QDialog):
         self.confirm_button.setText(self.tr("Cancelling…"))
         self.error.hide()
         reason, comment, when = self.reason.currentData(), self.comment.text().strip(), self._when()
-        if self._sent is not None and self._sent != (reason, comment, when):
-            self._key = new_idempotency_key()  # a different request: a retry keeps its key
-        self._sent, key = (reason, comment, when), self._key
+        # The operation keeps one key for this reason and date until the server answered:
+        # a retry after a lost answer cannot register a second cancellation.
 
-        def done(outcome: actions.Outcome[Subscription]) -> None:
-            sub = outcome.value
+        def done(sub: Subscription) -> None:
             end = sub.cancellation.effective_date if sub.cancellation else None
             text = self.tr(
                 "Your cancellation is registered: the subscription ends on {date}."
@@ -203,19 +194,13 @@ class CancelDialog(QDialog):
             self.finished_with.emit(text)
             self.accept()
 
-        def failed(exc: Exception) -> None:
+        def failed(problem: Problem) -> None:
             self.confirm_button.setText(self.tr("Cancel my subscription"))
             self._update_button()
-            self._show_error(describe_error(exc))
+            self._show_error(problem.text)
 
-        self._session.run_action(
-            "cancel",
-            lambda client, cache: actions.cancel_subscription(
-                client, cache, self._sub.id, reason, comment or None, when, idempotency_key=key
-            ),
-            done,
-            failed,
-            owner=self,
+        self._session.operations.start(
+            contract.cancel(self._sub.id, reason, comment or None, when), done, failed, owner=self
         )
 
     def _show_error(self, text: str) -> None:

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.api.client import new_idempotency_key
 from icanal_desktop.core.domain.catalog import Channel, Plan, PlanChangePreview, PlanOption
 from icanal_desktop.core.domain.records import Subscription
 from icanal_desktop.gui.models.filter_proxy import RecordFilterProxy
@@ -33,7 +31,9 @@ from icanal_desktop.gui.models.plan_comparison import (
     plan_comparison_model,
 )
 from icanal_desktop.gui.models.roles import OBJECT_ROLE
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import subscription as contract
+from icanal_desktop.gui.operations.subscription import PlanChange
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 
 CHOOSE, PREVIEW, DONE = range(3)
@@ -55,7 +55,6 @@ class ChangePlanDialog(QDialog):
         self._session = session
         self._sub = subscription
         self._preview: PlanChangePreview | None = None
-        self._key = ""
         self.setObjectName("changePlanDialog")
         self.setWindowTitle(self.tr("Change plan"))
         self.resize(900, 520)
@@ -239,15 +238,11 @@ class ChangePlanDialog(QDialog):
 
         def done(preview: PlanChangePreview) -> None:
             self._preview = preview
-            self._key = new_idempotency_key()  # one key per previewed change, kept for retries
             self._show_preview(preview)
             self._update_choose_button()
 
-        self._session.run_action(
-            "plan-change-preview",
-            lambda client, _cache: actions.preview_plan_change(
-                client, self._sub.id, plan_id, options
-            ),
+        self._session.operations.start(
+            contract.preview_plan_change(self._sub.id, plan_id, options),
             done,
             self._failed,
             owner=self,
@@ -285,10 +280,10 @@ class ChangePlanDialog(QDialog):
         self.confirm_button.setEnabled(False)
         self.confirm_button.setText(self.tr("Changing…"))
         self.error.hide()
-        key = self._key
+        # One key per change (plan and options) until the server answered: a retry after a
+        # lost answer is the same change, never a second one.
 
-        def done(outcome: actions.Outcome[actions.PlanChange]) -> None:
-            change = outcome.value
+        def done(change: PlanChange) -> None:
             text = self.tr("Done: your plan is now {plan}, from {date}.").format(
                 plan=change.preview.plan_name, date=date_text(change.preview.effective_date)
             )
@@ -300,27 +295,19 @@ class ChangePlanDialog(QDialog):
             self.pages.setCurrentIndex(DONE)
             self.finished_with.emit(text)
 
-        def failed(exc: Exception) -> None:
+        def failed(problem: Problem) -> None:
             self.confirm_button.setEnabled(True)
             self.confirm_button.setText(self.tr("Confirm the change"))
-            self._failed(exc)
+            self._failed(problem)
 
-        self._session.run_action(
-            "plan-change",
-            lambda client, cache: actions.change_plan(
-                client,
-                cache,
-                self._sub.id,
-                preview.plan_id,
-                preview.option_ids,
-                idempotency_key=key,
-            ),
+        self._session.operations.start(
+            contract.change_plan(self._sub.id, preview.plan_id, preview.option_ids),
             done,
             failed,
             owner=self,
         )
 
-    def _failed(self, exc: Exception) -> None:
-        self.error.setText(describe_error(exc))
+    def _failed(self, problem: Problem) -> None:
+        self.error.setText(problem.text)
         self.error.show()
         self._update_choose_button()

@@ -3,8 +3,6 @@ doors to change plan and to cancel — the two side by side, equally easy."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,15 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.api.client import new_idempotency_key
-from icanal_desktop.core.cache import AccountCache
-from icanal_desktop.core.domain.catalog import Channel, Plan, PlanOption
 from icanal_desktop.core.domain.records import Subscription
 from icanal_desktop.gui.models.channels_model import NAME, NUMBER, channels_model
 from icanal_desktop.gui.models.filter_proxy import RecordFilterProxy
 from icanal_desktop.gui.models.formatting import date_text, money_text
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import subscription
+from icanal_desktop.gui.operations.subscription import SubscriptionData
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.views.common.online_gate import OnlineGate
 from icanal_desktop.gui.views.common.reload_when_shown import ReloadWhenShown
@@ -41,20 +37,6 @@ from icanal_desktop.gui.views.subscription.change_plan_dialog import ChangePlanD
 
 SHOWN = frozenset({"subscriptions", "plans", "channels"})
 BANNER_STYLE = "#pendingCancellationBanner { background: #fff4ce; border: 1px solid #e0c36a; }"
-
-
-@dataclass(frozen=True)
-class SubscriptionData:
-    subscriptions: list[Subscription]
-    plans: list[Plan]
-    options: list[PlanOption]
-    channels: list[Channel]
-
-
-def load_subscription_data(cache: AccountCache) -> SubscriptionData:
-    return SubscriptionData(
-        cache.subscriptions(), cache.plans(), cache.plan_options(), cache.channels()
-    )
 
 
 class SubscriptionTab(QWidget):
@@ -218,9 +200,7 @@ class SubscriptionTab(QWidget):
 
     def _reload_if_shown(self, names: frozenset[str]) -> None:
         if names & SHOWN:
-            self._session.load(
-                load_subscription_data, self._show, owner=self, key="subscription-tab"
-            )
+            self._session.operations.read(subscription.subscription_data(), self._show, owner=self)
 
     def _show(self, data: SubscriptionData) -> None:
         self._data = data
@@ -332,52 +312,36 @@ class SubscriptionTab(QWidget):
         sub = self._current
         if sub is None:
             return
-        key = new_idempotency_key()
         self.auto_renew.setEnabled(False)
 
         def done(_: object) -> None:
             self.auto_renew.setEnabled(self._session.online)
             self._say(self.tr("Auto-renew is on.") if enabled else self.tr("Auto-renew is off."))
 
-        def failed(exc: Exception) -> None:
+        def failed(problem: Problem) -> None:
             self.auto_renew.setEnabled(self._session.online)
             self.auto_renew.setChecked(not enabled)
-            self._say(describe_error(exc), error=True)
+            self._say(problem.text, error=True)
 
-        self._session.run_action(
-            "auto-renew",
-            lambda client, cache: actions.set_auto_renew(
-                client, cache, sub.id, enabled, idempotency_key=key
-            ),
-            done,
-            failed,
-            owner=self,
+        self._session.operations.start(
+            subscription.set_auto_renew(sub.id, enabled), done, failed, owner=self
         )
 
     def _reactivate(self) -> None:
         sub = self._current
         if sub is None:
             return
-        key = new_idempotency_key()
         self.reactivate_button.setEnabled(False)
 
         def done(_: object) -> None:
             self.reactivate_button.setEnabled(self._session.online)
             self._say(self.tr("Your subscription is reactivated. Welcome back!"))
 
-        def failed(exc: Exception) -> None:
+        def failed(problem: Problem) -> None:
             self.reactivate_button.setEnabled(self._session.online)
-            self._say(describe_error(exc), error=True)
+            self._say(problem.text, error=True)
 
-        self._session.run_action(
-            "reactivate",
-            lambda client, cache: actions.reactivate_subscription(
-                client, cache, sub.id, idempotency_key=key
-            ),
-            done,
-            failed,
-            owner=self,
-        )
+        self._session.operations.start(subscription.reactivate(sub.id), done, failed, owner=self)
 
     def _open_change_plan(self) -> None:
         if self._current is None:

@@ -19,13 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.api import ApiClient
-from icanal_desktop.core.api.client import new_idempotency_key
-from icanal_desktop.core.cache import AccountCache
 from icanal_desktop.core.domain.catalog import TicketThread
-from icanal_desktop.core.errors import RequestValidationError
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import Request, support
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.views.common.online_gate import OnlineGate
 from icanal_desktop.gui.views.support.ticket_thread_view import messages_html
@@ -36,23 +32,13 @@ POLL_MS = 3000
 NAMES = frozenset({"tickets"})
 
 
-def find_chat(cache: AccountCache) -> TicketThread | None:
-    """The latest open chat conversation of the account, from the cache."""
-    chats = [t for t in cache.tickets() if t.subject == CHAT_SUBJECT and t.is_open]
-    if not chats:
-        return None
-    latest = max(chats, key=lambda t: t.updated_at)
-    return cache.ticket_thread(latest.id)
-
-
 class ChatView(QWidget):
     def __init__(self, session: Session, gate: OnlineGate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self.conversation: TicketThread | None = None
         self.pending: list[str] = []
-        self._key = new_idempotency_key()  # one per message; kept to retry the same text
-        self._unanswered: str | None = None  # the text the key was last sent with
+        self._sending: Request[TicketThread] | None = None  # the message on its way
         self.setObjectName("chatView")
         intro = QLabel(
             self.tr(
@@ -101,7 +87,7 @@ class ChatView(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self._session.load(find_chat, self._show, owner=self, key="chat")
+        self._session.operations.read(support.open_chat(CHAT_SUBJECT), self._show, owner=self)
 
     def _show(self, thread: TicketThread | None) -> None:
         self.conversation = thread
@@ -138,54 +124,42 @@ class ChatView(QWidget):
         self.poll_timer.stop()  # polls only while the chat is on screen
 
     def poll(self) -> None:
-        if self._session.online and not self._session.action_running("chat-refresh"):
-            self._session.run_action(
-                "chat-refresh",
-                lambda client, cache: actions.refresh(client, cache, ["tickets"]),
-                owner=self,
-            )
+        refresh = support.refresh(["tickets"])
+        if self._session.online and not self._session.operations.is_running(refresh):
+            self._session.operations.start(refresh, owner=self)
 
     # -- sending --------------------------------------------------------------------------
     def send(self) -> None:
         text = self.input.text().strip()
-        if not text or self._session.action_running("chat-send"):
+        if not text or (
+            self._sending is not None and self._session.operations.is_running(self._sending)
+        ):
             return
         if not self._session.online:
             self.status.setText(self.tr("The chat needs a connection to iCanal."))
             return
-        if self._unanswered is not None and text != self._unanswered:
-            self._key = new_idempotency_key()  # another message: another request
-        self._unanswered = text
-        key, chat = self._key, self.conversation
-        if chat is None:
-
-            def work(client: ApiClient, cache: AccountCache) -> Any:
-                return actions.create_ticket(
-                    client, cache, CHAT_CATEGORY, CHAT_SUBJECT, text, idempotency_key=key
-                )
-        else:
-            chat_id = chat.ticket.id
-
-            def work(client: ApiClient, cache: AccountCache) -> Any:
-                return actions.reply_to_ticket(client, cache, chat_id, text, idempotency_key=key)
-
+        # One key per message until the server answered: sending the same text again after
+        # a lost answer does not post it twice; another text is another request.
+        chat = self.conversation
+        request = (
+            support.create_ticket(CHAT_CATEGORY, CHAT_SUBJECT, text)
+            if chat is None
+            else support.reply(chat.ticket.id, text)
+        )
+        self._sending = request
         self.pending.append(text)
         self.input.clear()
         self._show(self.conversation)
-        self._session.run_action(
-            "chat-send", work, self._sent, lambda exc: self._failed(exc, text), owner=self
+        self._session.operations.start(
+            request, self._sent, lambda problem: self._failed(problem, text), owner=self
         )
 
-    def _sent(self, outcome: actions.Outcome[TicketThread]) -> None:
-        self._key = new_idempotency_key()
-        self._unanswered = None
+    def _sent(self, thread: TicketThread) -> None:
         self.pending.clear()
-        self._show(outcome.value)
+        self._show(thread)
 
-    def _failed(self, exc: Exception, text: str) -> None:
-        if isinstance(exc, RequestValidationError):
-            self._key, self._unanswered = new_idempotency_key(), None  # refused: a new request
+    def _failed(self, problem: Problem, text: str) -> None:
         self.pending.clear()
-        self.input.setText(text)  # nothing lost: try again with the same key
+        self.input.setText(text)  # nothing lost: sending it again is the same request
         self._show(self.conversation)
-        self.status.setText(describe_error(exc))
+        self.status.setText(problem.text)

@@ -1,6 +1,7 @@
 """A new support ticket (F25), optionally linked to a bill ("Report a problem with this
-bill"). One idempotency key per dialog: a retry after a lost answer does not open a second
-ticket. Checked before sending: a subject of 3 to 120 characters and a message."""
+bill"). The same request sent again after a lost answer is the same action (one idempotency
+key, kept by the operation): it does not open a second ticket. Checked before sending: a
+subject of 3 to 120 characters and a message."""
 
 from __future__ import annotations
 
@@ -18,13 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.api import ApiClient
-from icanal_desktop.core.api.client import new_idempotency_key
-from icanal_desktop.core.cache import AccountCache
 from icanal_desktop.core.domain import catalog
-from icanal_desktop.core.errors import RequestValidationError
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import Request, support
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 
 translate = QCoreApplication.translate
@@ -55,7 +52,7 @@ class NewTicketDialog(QDialog):
         super().__init__(parent)
         self._session = session
         self.bill_id = bill_id
-        self.idempotency_key = new_idempotency_key()
+        self._sending: Request[catalog.TicketThread] | None = None
         self.ticket: catalog.TicketThread | None = None
         self.setObjectName("newTicketDialog")
         self.setWindowTitle(self.tr("New support request"))
@@ -114,7 +111,8 @@ class NewTicketDialog(QDialog):
 
     def _update_button(self, *_: object) -> None:
         online = self._session.online
-        self.send_button.setEnabled(online and not self._session.action_running("new-ticket"))
+        sending = self._sending is not None and self._session.operations.is_running(self._sending)
+        self.send_button.setEnabled(online and not sending)
         self.send_button.setToolTip(
             "" if online else self.tr("Not available offline: this needs a connection to iCanal.")
         )
@@ -128,31 +126,21 @@ class NewTicketDialog(QDialog):
         if not message:
             self._show_error(self.tr("Write a message for the support team."))
             return
-        if self._session.action_running("new-ticket"):
+        if self._sending is not None and self._session.operations.is_running(self._sending):
             return
         self.error.hide()
         self.send_button.setEnabled(False)
         category = str(self.category_combo.currentData())
-        key, bill_id = self.idempotency_key, self.bill_id
+        self._sending = support.create_ticket(category, subject, message, self.bill_id)
+        self._session.operations.start(self._sending, self._done, self._failed, owner=self)
 
-        def work(client: ApiClient, cache: AccountCache) -> actions.Outcome[catalog.TicketThread]:
-            return actions.create_ticket(
-                client, cache, category, subject, message, bill_id, idempotency_key=key
-            )
-
-        self._session.run_action("new-ticket", work, self._done, self._failed, owner=self)
-
-    def _done(self, outcome: actions.Outcome[catalog.TicketThread]) -> None:
-        self.ticket = outcome.value
-        self.created.emit(outcome.value)
+    def _done(self, thread: catalog.TicketThread) -> None:
+        self.ticket = thread
+        self.created.emit(thread)
         self.accept()
 
-    def _failed(self, exc: Exception) -> None:
-        if isinstance(exc, RequestValidationError) and exc.field_errors:
-            text = "\n".join(e.message for e in exc.field_errors)
-        else:
-            text = describe_error(exc)
-        self._show_error(text)
+    def _failed(self, problem: Problem) -> None:
+        self._show_error("\n".join(problem.fields.values()) or problem.text)
         self._update_button()
 
     def _show_error(self, text: str) -> None:

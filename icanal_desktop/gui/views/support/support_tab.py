@@ -23,14 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.cache import AccountCache
 from icanal_desktop.core.domain.catalog import Contact, FaqEntry, Ticket, TicketThread
 from icanal_desktop.gui.models.faq_model import faq_model
 from icanal_desktop.gui.models.filter_proxy import RecordFilterProxy
 from icanal_desktop.gui.models.roles import OBJECT_ROLE
 from icanal_desktop.gui.models.tickets_model import tickets_model
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import support
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.views.common.online_gate import OnlineGate
 from icanal_desktop.gui.views.common.reload_when_shown import ReloadWhenShown
@@ -52,13 +50,6 @@ def _table(name: str, a11y: str) -> QTableView:
     table.setSortingEnabled(True)
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-def _thread_and_bill(cache: AccountCache, ticket_id: str) -> tuple[TicketThread | None, str | None]:
-    thread = cache.ticket_thread(ticket_id)
-    bill_id = thread.ticket.bill_id if thread else None
-    bill = cache.item_payloads("bills").get(bill_id) if bill_id else None
-    return thread, (str(bill.get("number")) if isinstance(bill, dict) else bill_id)
 
 
 class SupportTab(QWidget):
@@ -187,7 +178,7 @@ class SupportTab(QWidget):
 
     def reload_faq(self) -> None:
         query = self.faq_search.text()
-        self._session.load(lambda cache: cache.faq(query), self._show_faq, owner=self, key="faq")
+        self._session.operations.read(support.faq(query), self._show_faq, owner=self)
 
     def _show_faq(self, entries: list[FaqEntry]) -> None:
         self.faq.set_records(entries)
@@ -205,8 +196,7 @@ class SupportTab(QWidget):
             )
 
     def reload_contact(self) -> None:
-        self._session.load(lambda cache: cache.contact(), self._show_contact, owner=self,
-                           key="contact")  # fmt: skip
+        self._session.operations.read(support.contact(), self._show_contact, owner=self)
 
     def _show_contact(self, contact: Contact | None) -> None:
         if contact is None:
@@ -215,8 +205,7 @@ class SupportTab(QWidget):
             label.setText(str(getattr(contact, key)))
 
     def reload_tickets(self) -> None:
-        self._session.load(lambda cache: cache.tickets(), self._show_tickets, owner=self,
-                           key="tickets")  # fmt: skip
+        self._session.operations.read(support.tickets(), self._show_tickets, owner=self)
 
     def _show_tickets(self, tickets: list[Ticket]) -> None:
         current = (
@@ -247,11 +236,10 @@ class SupportTab(QWidget):
                 self.thread_view.show_thread(*found)
             elif self._session.online and not fetched:
                 # Older requests' messages are downloaded when first opened.
-                self._session.run_action(
-                    "ticket-thread",
-                    lambda client, cache: actions.ticket_thread(client, cache, ticket_id),
+                self._session.operations.start(
+                    support.ticket_thread(ticket_id),
                     lambda _: self._load_thread(ticket_id, fetched=True),
-                    lambda exc: self.thread_view.show_missing(describe_error(exc)),
+                    lambda problem: self.thread_view.show_missing(problem.text),
                     owner=self,
                 )
             else:
@@ -262,9 +250,7 @@ class SupportTab(QWidget):
                     )
                 )
 
-        self._session.load(
-            lambda cache: _thread_and_bill(cache, ticket_id), show, owner=self, key="ticket-thread"
-        )
+        self._session.operations.read(support.kept_thread_and_bill(ticket_id), show, owner=self)
 
     def _on_replied(self, thread: TicketThread) -> None:
         self._select_after_reload = thread.ticket.id

@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.api.client import new_idempotency_key
 from icanal_desktop.core.domain.catalog import TicketMessage, TicketThread
-from icanal_desktop.core.errors import RequestValidationError
 from icanal_desktop.gui.models.formatting import datetime_text
 from icanal_desktop.gui.models.tickets_model import category_text, status_text
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import support
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.views.common.online_gate import OnlineGate
 
@@ -73,7 +71,6 @@ class TicketThreadView(QWidget):
         self._session = session
         self.ticket_thread: TicketThread | None = None
         self.bill_number: str | None = None
-        self._key = new_idempotency_key()
         self.setObjectName("ticketThreadView")
         self.header = QLabel(self.tr("Choose a request to read its messages."))
         self.header.setObjectName("ticketThreadHeader")
@@ -116,7 +113,6 @@ class TicketThreadView(QWidget):
             self.messages.clear()
             return
         if thread.ticket.id != previous:
-            self._key = new_idempotency_key()
             self.error.clear()
         ticket = thread.ticket
         header = self.tr("{number} — {subject}\n{category} · {status}").format(
@@ -141,28 +137,21 @@ class TicketThreadView(QWidget):
         if self.ticket_thread is None or not text:
             self.error.setText(self.tr("Write your reply first."))
             return
-        ticket_id, key = self.ticket_thread.ticket.id, self._key
         self.reply_button.setEnabled(False)
         self.error.clear()
-        self._session.run_action(
-            "ticket-reply",
-            lambda client, cache: actions.reply_to_ticket(
-                client, cache, ticket_id, text, idempotency_key=key
-            ),
+        self._session.operations.start(
+            support.reply(self.ticket_thread.ticket.id, text),
             self._on_replied,
             self._on_failed,
             owner=self,
         )
 
-    def _on_replied(self, outcome: actions.Outcome[TicketThread]) -> None:
-        self._key = new_idempotency_key()
+    def _on_replied(self, thread: TicketThread) -> None:
         self.reply_edit.clear()
         self.reply_button.setEnabled(self._session.online)
-        self.show_thread(outcome.value, self.bill_number)
-        self.replied.emit(outcome.value)
+        self.show_thread(thread, self.bill_number)
+        self.replied.emit(thread)
 
-    def _on_failed(self, exc: Exception) -> None:
+    def _on_failed(self, problem: Problem) -> None:
         self.reply_button.setEnabled(self._session.online)
-        if isinstance(exc, RequestValidationError):
-            self._key = new_idempotency_key()  # refused: the corrected reply is a new one
-        self.error.setText(describe_error(exc))
+        self.error.setText(problem.text)
