@@ -9,6 +9,7 @@ an account's cache runs on the runner's single writer, so the cache has one writ
 from __future__ import annotations
 
 import enum
+import logging
 import shutil
 import threading
 from collections.abc import Callable
@@ -43,6 +44,7 @@ from icanal_desktop.gui.problems import Problem, problem_from
 from icanal_desktop.gui.tasks import TaskHandle, TaskRunner
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 ClientFactory = Callable[[str], ApiClient]
 
 SIGN_IN_TASK = "sign-in"
@@ -682,6 +684,7 @@ class Session(QObject):
         self.accounts_changed.emit(accounts)
 
     def _unexpected(self, exc: Exception) -> None:
+        log.error("background work of the session failed", exc_info=exc)
         self.operations.failed.emit("internal", problem_from(exc))
 
     def shutdown(self) -> None:

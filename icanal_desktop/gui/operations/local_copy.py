@@ -38,8 +38,9 @@ def archive_evictions(cap: int) -> Query[int]:
     return Query(f"archive-evictions:{cap}", lambda cache: cache.archive_evictions(cap))
 
 
-def set_archive_cap(cap: int) -> Request[int]:
-    """Sets the archive's size limit; its value is the number of PDFs removed."""
+def set_archive_cap(cap: int | None) -> Request[int]:
+    """Sets the archive's size limit (None: no limit); its value is the number of PDFs
+    removed."""
     return Request(
         "archive-cap", (cap,), lambda _client, cache, _key: unchanged(cache.set_archive_cap(cap))
     )

@@ -5,9 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from icanal_desktop.core import actions
+from icanal_desktop.core.api.transport import check_server_url
 from icanal_desktop.core.domain import records
+from icanal_desktop.core.errors import InsecureTransportError
 from icanal_desktop.gui.operations.base import PublicRequest, Query, Request
 from icanal_desktop.gui.operations.outcomes import unchanged
+from icanal_desktop.gui.problems import Problem, problem_from
 
 if TYPE_CHECKING:
     from icanal_desktop.core.actions import Outcome
@@ -32,6 +35,15 @@ def change_password(current: str, new: str) -> Request[None]:
         return unchanged(None)
 
     return Request("change-password", (), perform)
+
+
+def checked_server_url(text: str) -> str | Problem:
+    """The server address as the app will use it, or why it cannot be used (HTTPS is
+    required, except on this computer)."""
+    try:
+        return check_server_url(text)
+    except InsecureTransportError as exc:
+        return problem_from(exc)
 
 
 def profile() -> Query[records.Profile | None]:

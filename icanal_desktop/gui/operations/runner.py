@@ -10,6 +10,7 @@ action still happened, and the session still shows its effect.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from icanal_desktop.gui.tasks import TaskHandle, TaskRunner
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 Done = Callable[[T], None]
 Failed = Callable[[Problem], None]
 
@@ -119,10 +121,14 @@ class OperationRunner(QObject):
             if self._port.is_current(account):
                 on_done(result)
 
+        def failed(exc: Exception) -> None:
+            log.error("reading %s from the local copy failed", query.name, exc_info=exc)
+            self.failed.emit(query.name, problem_from(exc))
+
         return self._tasks.run(
             lambda _: query.read(open_account()[1]),
             done,
-            lambda exc: self.failed.emit(query.name, problem_from(exc)),
+            failed,
             owner=owner,
             key=key,
             writes_cache=True,

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core.cache import AccountSnapshot
+from icanal_desktop.core.domain.account import AccountSnapshot
 from icanal_desktop.core.domain.records import Subscription
 from icanal_desktop.gui.models.formatting import date_text, money_text
+from icanal_desktop.gui.operations import local_copy
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.views.dashboard.alert_text import URGENT, WARNING, alert_text
 
@@ -293,9 +294,7 @@ class DashboardTab(QWidget):
         return row
 
     def _dismiss(self, key: str) -> None:
-        self._session.run_action(
-            f"dismiss:{key}", lambda _client, cache: cache.dismiss_alert(key), owner=self
-        )
+        self._session.operations.start(local_copy.dismiss_alert(key), owner=self)
 
 
 def _main_subscription(subscriptions: tuple[Subscription, ...]) -> Subscription | None:

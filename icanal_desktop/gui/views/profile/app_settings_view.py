@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core.api.transport import check_server_url
-from icanal_desktop.core.errors import InsecureTransportError
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import local_copy
+from icanal_desktop.gui.operations import profile as profile_ops
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.settings import AppSettings
 from icanal_desktop.gui.views.common.online_gate import OnlineGate
@@ -130,10 +130,9 @@ class AppSettingsView(QGroupBox):
 
     def save_server_url(self) -> None:
         text = self.server_edit.text().strip()
-        try:
-            url = check_server_url(text)
-        except InsecureTransportError as exc:
-            self.server_note.setText(describe_error(exc))
+        url = profile_ops.checked_server_url(text)
+        if isinstance(url, Problem):
+            self.server_note.setText(url.text)
             self.server_note.setStyleSheet("QLabel { color: #c62828; }")
             return
         self._settings.set_server_url(url)
@@ -143,8 +142,7 @@ class AppSettingsView(QGroupBox):
         )
 
     def reload_cache_size(self) -> None:
-        self._session.load(lambda cache: cache.size_bytes(), self._show_size, owner=self,
-                           key="cache-size")  # fmt: skip
+        self._session.operations.read(local_copy.size(), self._show_size, owner=self)
 
     def _show_size(self, size: int) -> None:
         self.cache_label.setText(QLocale().formattedDataSize(size))
@@ -157,10 +155,8 @@ class AppSettingsView(QGroupBox):
             self.reload_cache_size()
             self._session.sync()
 
-        def failed(exc: Exception) -> None:
+        def failed(problem: Problem) -> None:
             self.clear_button.setEnabled(self._session.online)
-            self.cache_label.setText(describe_error(exc))
+            self.cache_label.setText(problem.text)
 
-        self._session.run_action(
-            "clear-cache", lambda _client, cache: cache.clear(), done, failed, owner=self
-        )
+        self._session.operations.start(local_copy.clear(), done, failed, owner=self)

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QVBoxLayout, QWidget
 
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import local_copy
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 
 if TYPE_CHECKING:  # read through the session, never from the cache itself
@@ -60,8 +61,7 @@ class ArchiveSettings(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self._session.load(lambda cache: cache.archive_status(), self._show, owner=self,
-                           key="archive-status")  # fmt: skip
+        self._session.operations.read(local_copy.archive_status(), self._show, owner=self)
 
     def _show(self, status: ArchiveStatus) -> None:
         self._status = status
@@ -91,8 +91,8 @@ class ArchiveSettings(QWidget):
         if cap is None:
             self._apply(None)
             return
-        self._session.load(
-            lambda cache: cache.archive_evictions(int(cap)),
+        self._session.operations.read(
+            local_copy.archive_evictions(int(cap)),
             lambda count: self._confirm(int(cap), count),
             owner=self,
         )
@@ -128,12 +128,11 @@ class ArchiveSettings(QWidget):
         box.open()
 
     def _apply(self, cap: int | None) -> None:
-        def failed(exc: Exception) -> None:
-            self.status_label.setText(describe_error(exc))
+        def failed(problem: Problem) -> None:
+            self.status_label.setText(problem.text)
 
-        self._session.run_action(
-            "archive-cap",
-            lambda _client, cache: cache.set_archive_cap(cap),
+        self._session.operations.start(
+            local_copy.set_archive_cap(cap),
             lambda _removed: self._after_apply(cap),
             failed,
             owner=self,

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
-from icanal_desktop.core.errors import RequestValidationError
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import profile as profile_ops
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 
 MIN_LENGTH = 10
@@ -124,25 +123,21 @@ class ChangePasswordDialog(QDialog):
             return
         current, new = self.current_edit.text(), self.new_edit.text()
         self.submit_button.setEnabled(False)
-        self._session.run_action(
-            "change-password",
-            lambda client, _cache: actions.change_password(client, current, new),
+        self._session.operations.start(
+            profile_ops.change_password(current, new),
             lambda _: self.accept(),
             self._on_failed,
             owner=self,
         )
 
-    def _on_failed(self, exc: Exception) -> None:
+    def _on_failed(self, problem: Problem) -> None:
         self.submit_button.setEnabled(True)
-        if isinstance(exc, RequestValidationError) and exc.field_errors:
-            wrong = any(e.field == "current_password" for e in exc.field_errors)
-            self.error_label.setText(
-                self.tr("The current password is not right.")
-                if wrong
-                else "; ".join(e.message for e in exc.field_errors)
-            )
-            return
-        self.error_label.setText(describe_error(exc))
+        if "current_password" in problem.fields:
+            self.error_label.setText(self.tr("The current password is not right."))
+        elif problem.fields:
+            self.error_label.setText("; ".join(problem.fields.values()))
+        else:
+            self.error_label.setText(problem.text)
 
     def done(self, result: int) -> None:
         for edit in (self.current_edit, self.new_edit, self.confirm_edit):

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions
+from icanal_desktop.core import actions  # E164, until the checks move to the domain
 from icanal_desktop.core.domain.records import Profile
-from icanal_desktop.core.errors import RequestValidationError
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import profile as profile_ops
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.settings import AppSettings
 from icanal_desktop.gui.views.common.online_gate import OnlineGate
@@ -158,7 +158,7 @@ class ProfileTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self._session.load(lambda cache: cache.profile(), self._show, owner=self, key="profile")
+        self._session.operations.read(profile_ops.profile(), self._show, owner=self)
 
     def _show(self, profile: Profile | None) -> None:
         if profile is None:
@@ -269,27 +269,22 @@ class ProfileTab(QWidget):
     def _send(self, changes: dict[str, Any]) -> None:
         self.save_button.setEnabled(False)
         self._say(self.tr("Saving…"))
-        self._session.run_action(
-            "update-profile",
-            lambda client, cache: actions.update_profile(client, cache, changes),
-            self._saved,
-            self._failed,
-            owner=self,
+        self._session.operations.start(
+            profile_ops.update_profile(changes), self._saved, self._failed, owner=self
         )
 
     def _saved(self, _: object) -> None:
         self.save_button.setEnabled(self._session.online)
         self._say(self.tr("Your details were saved."))
 
-    def _failed(self, exc: Exception) -> None:
+    def _failed(self, problem: Problem) -> None:
         self.save_button.setEnabled(self._session.online)
-        if isinstance(exc, RequestValidationError) and exc.field_errors:
-            if any(e.field == "current_password" for e in exc.field_errors):
-                self._say(self.tr("The password is not right: your email was not changed."), True)
-                return
-            self._say("\n".join(f"{e.field}: {e.message}" for e in exc.field_errors), True)
-            return
-        self._say(describe_error(exc), True)
+        if "current_password" in problem.fields:
+            self._say(self.tr("The password is not right: your email was not changed."), True)
+        elif problem.fields:
+            self._say("\n".join(f"{k}: {v}" for k, v in problem.fields.items()), True)
+        else:
+            self._say(problem.text, True)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.gui.problems import describe_error
+from icanal_desktop.gui.operations import profile as profile_ops
+from icanal_desktop.gui.problems import Problem
 from icanal_desktop.gui.session import Session
 
 MIN_PASSWORD_LENGTH = 10
@@ -152,16 +153,8 @@ class ForgotPasswordDialog(QDialog):
             self.change_button.setDefault(True)
             self.code.setFocus()
 
-        def failed(exc: Exception) -> None:
-            self._update_buttons()
-            self._say(describe_error(exc), error=True)
-
-        self._session.run_signed_out(
-            "reset-request",
-            lambda client: client.request_password_reset(email),
-            done,
-            failed,
-            owner=self,
+        self._session.operations.start_public(
+            profile_ops.request_password_reset(email), done, self._failed, owner=self
         )
 
     def _confirm(self) -> None:
@@ -178,14 +171,13 @@ class ForgotPasswordDialog(QDialog):
             self.password_changed.emit(email)
             self.accept()
 
-        def failed(exc: Exception) -> None:
-            self._update_buttons()
-            self._say(describe_error(exc), error=True)
-
-        self._session.run_signed_out(
-            "reset-confirm",
-            lambda client: client.confirm_password_reset(email, code, password),
+        self._session.operations.start_public(
+            profile_ops.confirm_password_reset(email, code, password),
             done,
-            failed,
+            self._failed,
             owner=self,
         )
+
+    def _failed(self, problem: Problem) -> None:
+        self._update_buttons()
+        self._say(problem.text, error=True)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from icanal_desktop.core.accounts import KnownAccount
-from icanal_desktop.core.cache import AccountSnapshot
+from icanal_desktop.core.domain.account import AccountSnapshot
 from icanal_desktop.gui.models.formatting import datetime_text
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.settings import AppSettings
@@ -39,7 +39,7 @@ from icanal_desktop.gui.views.shell.offline_banner import OfflineBanner
 from icanal_desktop.gui.views.shell.sync_status import archive_message, sync_message
 
 if TYPE_CHECKING:  # imported when their tab is first built
-    from icanal_desktop.core.sync import ArchiveReport, SyncReport
+    from icanal_desktop.core.domain.reports import ArchiveReport, SyncReport
     from icanal_desktop.gui.views.billing.bills_tab import BillsTab
     from icanal_desktop.gui.views.methods.payment_methods_tab import PaymentMethodsTab
     from icanal_desktop.gui.views.profile.profile_tab import ProfileTab

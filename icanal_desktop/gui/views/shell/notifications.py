@@ -17,8 +17,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from icanal_desktop.core import reminders
-from icanal_desktop.core.cache import AccountCache
 from icanal_desktop.gui.models.formatting import date_text, money_text
+from icanal_desktop.gui.operations import billing
 from icanal_desktop.gui.session import Session
 
 if TYPE_CHECKING:  # the settings come from the composition root
@@ -133,17 +133,11 @@ class ReminderNotifier(QObject):
         """Loads what is coming up in the next days and notifies what was not shown yet."""
         day = today or dt.date.today()
 
-        def load(cache: AccountCache) -> list[reminders.Upcoming]:
-            unpaid = [b for status in sorted(reminders.UNPAID) for b in cache.bills(status=status)]
-            return reminders.upcoming(
-                unpaid,
-                cache.subscriptions(),
-                cache.payment_methods(),
-                today=day,
-                within_days=reminders.NOTICE_DAYS,
-            )
-
-        self._session.load(load, lambda found: self._notify(found, day), owner=self)
+        self._session.operations.read(
+            billing.upcoming(day, with_methods=True),
+            lambda found: self._notify(found, day),
+            owner=self,
+        )
 
     def _notify(self, found: list[reminders.Upcoming], today: dt.date) -> None:
         if not self.enabled:

@@ -5,9 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from icanal_desktop.core.errors import SessionExpiredError
 from icanal_desktop.gui.models.formatting import datetime_text
-from icanal_desktop.gui.problems import describe_error
 from icanal_desktop.gui.session import ConnectionState, Session
 
 
@@ -65,11 +63,11 @@ class OfflineBanner(QFrame):
             self._tick.start()
 
     def _offline_text(self, since: str) -> str:
-        reason = self._session.offline_reason
-        if isinstance(reason, SessionExpiredError):
+        problem = self._session.offline_problem
+        if problem is not None and problem.session_ended:
             return self.tr("Signed out — {since}. Sign in again to update.").format(since=since)
         headline = self.tr("Offline — {since}.").format(since=since)
-        detail = describe_error(reason) if reason is not None else ""
+        detail = problem.text if problem is not None else ""
         wait = self._session.seconds_until_retry()
         retry = self.tr("Retrying in {n} s.").format(n=wait) if wait else self.tr("Retrying…")
         return " ".join(part for part in (headline, detail, retry) if part)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -18,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from icanal_desktop.core.accounts import KnownAccount
 from icanal_desktop.core.credentials import StorageStatus
-from icanal_desktop.core.errors import RateLimitedError
-from icanal_desktop.gui.problems import describe_error, wait_text
+from icanal_desktop.gui.problems import Problem, wait_text
 from icanal_desktop.gui.session import Session
 from icanal_desktop.gui.views.shell.forgot_password_dialog import ForgotPasswordDialog
 
@@ -117,8 +118,9 @@ class SignInDialog(QDialog):
             self.login_edit.setText(known.login)
             self.password_edit.clear()
             self.remember_check.setChecked(known.remembered)
-        if self._session.offline_reason is not None and known is not None:
-            self._show_error(describe_error(self._session.offline_reason))
+        problem = self._session.offline_problem
+        if problem is not None and known is not None:
+            self._show_error(problem.text)
         self.show()
         self.raise_()
         self.activateWindow()
@@ -149,11 +151,11 @@ class SignInDialog(QDialog):
         self.password_edit.clear()  # the password lives no longer than the sign-in
         self.accept()
 
-    def _on_failed(self, exc: Exception) -> None:
+    def _on_failed(self, problem: Problem) -> None:
         self._set_busy(False)
-        self._show_error(describe_error(exc))
-        if isinstance(exc, RateLimitedError) and exc.retry_after:
-            self._locked_for = int(exc.retry_after + 0.999)
+        self._show_error(problem.text)
+        if problem.retry_after:
+            self._locked_for = math.ceil(problem.retry_after)
             self._countdown.start()
             self._tick_text()
         self.password_edit.selectAll()

@@ -12,7 +12,7 @@ from icanal_desktop.gui.problems import describe_error
 from icanal_desktop.gui.views.common.resource_names import resource_title
 
 if TYPE_CHECKING:  # the reports come through the session's signals
-    from icanal_desktop.core.sync import ArchiveReport, SyncReport
+    from icanal_desktop.core.domain.reports import ArchiveReport, SyncReport
 
 translate = QCoreApplication.translate
 
