@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from icanal_desktop.gui.operations import Query
+
 from ..conftest import DEMO, SECOND, SandboxProcess
 from .driver import Api, build, sign_in
 
@@ -22,7 +24,7 @@ def test_an_account_opened_during_another_ones_sync_is_synced(
         # demo@'s next sync waits behind a read that holds the cache's writer until
         # second@ has opened: it is still pending when second@ asks for its own sync.
         gate = threading.Event()
-        session.load(lambda _cache: gate.wait(20), lambda _result: None)
+        session.operations.read(Query("hold", lambda _cache: gate.wait(20)), lambda _: None)
         assert session.sync() is not None
         session.account_opened.connect(lambda _known: gate.set())
         try:

@@ -16,6 +16,8 @@ from icanal_desktop.app import AppParts
 from icanal_desktop.core.domain.catalog import FaqEntry, Ticket
 from icanal_desktop.gui.models.faq_model import faq_model
 from icanal_desktop.gui.models.tickets_model import tickets_model
+from icanal_desktop.gui.operations import Request
+from icanal_desktop.gui.operations.outcomes import unchanged
 from icanal_desktop.gui.session import ConnectionState
 from icanal_desktop.gui.views.support.chat_view import CHAT_SUBJECT
 from icanal_desktop.gui.views.support.support_tab import SupportTab
@@ -210,9 +212,10 @@ def test_a_request_the_cache_lacks_is_downloaded_when_opened(
     oldest = min(tab.tickets.records(), key=lambda t: t.updated_at)
     # As a copy made by an older version, or from a server that ignores the expansion.
     found: list[object] = []
-    parts.session.run_action(
-        "forget", lambda _c, cache: forget_detail(cache, "ticket", oldest.id), found.append
+    forget = Request(
+        "forget", (), lambda _c, cache, _key: unchanged(forget_detail(cache, "ticket", oldest.id))
     )
+    parts.session.operations.start(forget, found.append)
     qtbot.waitUntil(lambda: len(found) == 1)
     assert found == [None]
     assert tab.select_ticket(oldest.id)
