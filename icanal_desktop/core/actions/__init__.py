@@ -52,8 +52,8 @@ from icanal_desktop.core.actions.support import (
     reply_to_ticket,
     ticket_thread,
 )
-from icanal_desktop.core.actions.validation import E164, card_errors, iban_errors, luhn_ok
 from icanal_desktop.core.api.client import new_idempotency_key
+from icanal_desktop.core.domain.validation import E164, card_errors, iban_errors, luhn_ok
 
 __all__ = [
     "CONTRACT",

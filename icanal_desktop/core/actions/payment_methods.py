@@ -7,16 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 from icanal_desktop.core.actions.outcome import Outcome, action_key, resync
-from icanal_desktop.core.actions.validation import (
+from icanal_desktop.core.api import ApiClient
+from icanal_desktop.core.cache import AccountCache
+from icanal_desktop.core.domain import billing
+from icanal_desktop.core.domain.validation import (
     E164,
     card_errors,
     compact_upper,
     iban_errors,
     only_digits,
 )
-from icanal_desktop.core.api import ApiClient
-from icanal_desktop.core.cache import AccountCache
-from icanal_desktop.core.domain import billing
 from icanal_desktop.core.errors import FieldError, RequestValidationError
 
 

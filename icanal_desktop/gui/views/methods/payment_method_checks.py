@@ -1,5 +1,6 @@
-"""Checks of a new payment method's fields before anything is sent (F21), on top of the ones
-in actions.py: the card's brand and its CVC length, and the IBAN's length for its country."""
+"""Checks of a new payment method's fields before anything is sent (F21), on top of the
+domain's (core/domain/validation.py): the card's brand and its CVC length, and the IBAN's
+length for its country."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
-from icanal_desktop.core import actions
+from icanal_desktop.core.domain import validation
 
 translate = QCoreApplication.translate
 
@@ -53,7 +54,7 @@ def card_field_errors(
     month, year = parse_expiry(expiry) or (0, 0)
     errors = {
         e.field: e.message
-        for e in actions.card_errors(number.replace(" ", ""), month, year, cvc, holder, today)
+        for e in validation.card_errors(number.replace(" ", ""), month, year, cvc, holder, today)
     }
     messages = {
         "number": translate("AddPaymentMethod", "This card number is not valid."),
@@ -91,7 +92,7 @@ def iban_field_errors(iban: str, holder: str, mandate_accepted: bool) -> dict[st
         found["iban"] = translate(
             "AddPaymentMethod", "An IBAN from {code} has {n} characters; this one has {got}."
         ).format(code=country, n=expected, got=len(compact))
-    elif actions.iban_errors(compact):
+    elif validation.iban_errors(compact):
         found["iban"] = translate(
             "AddPaymentMethod", "This IBAN is not valid: check for a typing mistake."
         )
@@ -108,7 +109,7 @@ def mobile_field_errors(operator: str, msisdn: str) -> dict[str, str]:
     found: dict[str, str] = {}
     if not operator:
         found["operator"] = translate("AddPaymentMethod", "Choose your mobile money operator.")
-    if not actions.E164.match(msisdn.strip()):
+    if not validation.E164.match(msisdn.strip()):
         found["msisdn"] = translate(
             "AddPaymentMethod",
             "Enter the number in international format, e.g. +2250700000000.",

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from icanal_desktop.core import actions  # E164, until the checks move to the domain
+from icanal_desktop.core.domain import validation
 from icanal_desktop.core.domain.records import Profile
 from icanal_desktop.gui.operations import profile as profile_ops
 from icanal_desktop.gui.problems import Problem
@@ -223,7 +223,7 @@ class ProfileTab(QWidget):
             errors.append(self.tr("Your first and last names are required."))
         if not EMAIL.match(self.value("email")):
             errors.append(self.tr("This email address is not valid."))
-        if self.value("phone") and not actions.E164.match(self.value("phone")):
+        if self.value("phone") and not validation.E164.match(self.value("phone")):
             errors.append(
                 self.tr("Write the phone number in international format, e.g. +33612345678.")
             )
