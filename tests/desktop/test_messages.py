@@ -1,5 +1,5 @@
 """Every error a user can meet has a message with the reason and the next step, in words:
-never an exception's class name (the one place that words them: views/messages.py)."""
+never an exception's class name (the one place that words them: gui/problems.py)."""
 
 from __future__ import annotations
 
