@@ -8,14 +8,12 @@ an account's cache runs on the runner's single writer, so the cache has one writ
 
 from __future__ import annotations
 
-import enum
 import logging
 import shutil
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -28,19 +26,16 @@ from icanal_desktop.core.credentials import CredentialStore, StorageStatus
 from icanal_desktop.core.domain import records
 from icanal_desktop.core.errors import (
     InvalidCredentialsError,
-    OfflineError,
     SessionExpiredError,
 )
 from icanal_desktop.core.reconnect import ReconnectSchedule
 from icanal_desktop.core.sync import (
-    ALL_RESOURCES,
-    ArchiveReport,
     SyncReport,
-    sync_account,
-    sync_archive,
 )
 from icanal_desktop.gui.operations.runner import OperationRunner
 from icanal_desktop.gui.problems import Problem, problem_from
+from icanal_desktop.gui.session.account import ConnectionState, OpenAccount, is_connection_error
+from icanal_desktop.gui.session.syncing import SyncMixin
 from icanal_desktop.gui.tasks import TaskHandle, TaskRunner
 
 T = TypeVar("T")
@@ -53,59 +48,7 @@ SYNC_TASK = "sync"
 SYNC_INTERVAL_MS = 15 * 60 * 1000
 
 
-class ConnectionState(enum.Enum):
-    SIGNED_OUT = "signed_out"
-    CONNECTING = "connecting"  # showing cached data, signing in again in the background
-    ONLINE = "online"
-    OFFLINE = "offline"  # showing cached data; the session retries by itself
-
-
-@dataclass
-class _Account:
-    """One open account. Workers capture it: a result for an account that is no longer the
-    current one is dropped."""
-
-    known: KnownAccount | None
-    client: ApiClient
-    cache: AccountCache | None = None
-    syncing: TaskHandle | None = None  # its sync, cancelled when another account opens
-    archiving: TaskHandle | None = None  # its PDF archive's downloads, likewise
-
-    def stop_background_work(self, wait_seconds: float = 5.0) -> None:
-        """Any thread: its sync and archive stop; returns once the archive's downloads,
-        which write the cache from threads of their own, have stopped (or after a wait)."""
-        for handle in (self.syncing, self.archiving):
-            if handle is not None:
-                handle.cancel()
-        if self.archiving is not None:
-            self.archiving.finished.wait(wait_seconds)
-
-    @property
-    def sync_key(self) -> str:
-        # One per account: the sync of an account being left must not stand in for (and
-        # swallow) the sync of the account that replaces it.
-        return f"{SYNC_TASK}:{self.known.key if self.known else ''}"
-
-    @property
-    def archive_key(self) -> str:
-        return f"archive:{self.known.key if self.known else ''}"
-
-    def open_cache(self, data_dir: Path) -> AccountCache:
-        """Writer thread only."""
-        if self.cache is None:
-            assert self.known is not None
-            folder = account_dir(data_dir, self.known.server_url, self.known.account_id)
-            self.cache = AccountCache(folder)
-        return self.cache
-
-
-@dataclass(frozen=True)
-class _SyncOutcome:
-    report: SyncReport
-    snapshot: AccountSnapshot
-
-
-class Session(QObject):
+class Session(SyncMixin, QObject):
     state_changed = Signal(object)  # ConnectionState
     account_opened = Signal(object)  # KnownAccount: time to show the main window
     sign_in_needed = Signal(object)  # KnownAccount | None: show the sign-in dialog
@@ -122,7 +65,7 @@ class Session(QObject):
     sync_progress = Signal(str, int, int)  # resource, done, total (emitted from the worker)
     # The dashboard's and the bills list's data are saved while the sync goes on (emitted
     # from the worker; its names, the resources that changed so far).
-    _sync_ready = Signal(object, object)  # the _Account, list[str]
+    _sync_ready = Signal(object, object)  # the OpenAccount, list[str]
 
     def __init__(
         self,
@@ -141,7 +84,7 @@ class Session(QObject):
         self._runner = runner
         self._data_dir = data_dir
         self.server_url = server_url
-        self._current: _Account | None = None
+        self._current: OpenAccount | None = None
         self.state = ConnectionState.SIGNED_OUT
         self.offline_reason: Exception | None = None
         self.snapshot: AccountSnapshot | None = None
@@ -219,7 +162,7 @@ class Session(QObject):
 
     # -- sign-in ----------------------------------------------------------------------------
     def sign_in(self, login: str, password: str, remember: bool) -> TaskHandle:
-        current = _Account(None, self._client_factory(self.server_url))
+        current = OpenAccount(None, self._client_factory(self.server_url))
         current.client.on_tokens_rotated = lambda tokens: self._save_rotated(current, tokens)
         login = login.strip()
 
@@ -260,7 +203,7 @@ class Session(QObject):
     def open_account(self, known: KnownAccount, *, at_start: bool = False) -> None:
         """Shows a known account's cached data at once and signs in again in the background
         with its remembered token; without one, asks for the password."""
-        current = _Account(known, self._client_factory(known.server_url))
+        current = OpenAccount(known, self._client_factory(known.server_url))
         current.client.on_tokens_rotated = lambda tokens: self._save_rotated(current, tokens)
         self._switch_to(current)
         self._set_state(ConnectionState.CONNECTING)
@@ -284,7 +227,7 @@ class Session(QObject):
         else:
             self.sign_in_needed.emit(known)
 
-    def _restore(self, current: _Account) -> None:
+    def _restore(self, current: OpenAccount) -> None:
         if current is not self._current:  # another account was opened meanwhile
             return
         known = current.known
@@ -309,7 +252,7 @@ class Session(QObject):
         self._runner.run(work, done, failed, key=RESTORE_TASK)
         self.busy_changed.emit(True)
 
-    def _save_rotated(self, current: _Account, tokens: records.Tokens) -> None:
+    def _save_rotated(self, current: OpenAccount, tokens: records.Tokens) -> None:
         """Worker thread: the server rotated the refresh token; the old one is dead."""
         if current.known is not None and current.known.remembered:
             self._credentials.save_refresh_token(current.known.key, tokens.refresh_token)
@@ -346,117 +289,6 @@ class Session(QObject):
 
         return self._runner.run(work, done, self._unexpected, key="sign-out", writes_cache=True)
 
-    # -- sync -------------------------------------------------------------------------------
-    def sync(self) -> TaskHandle | None:
-        current = self._current
-        if current is None or current.known is None:
-            return None
-        if not current.client.signed_in:
-            self._restore(current)
-            return None
-
-        announced: set[str] = set()
-        ready_seen = threading.Event()  # the archive was started by the ready signal
-
-        def ready(names: list[str]) -> None:
-            announced.update(names)
-            ready_seen.set()
-            self._sync_ready.emit(current, names)
-
-        def work(handle: TaskHandle) -> _SyncOutcome:
-            cache = current.open_cache(self._data_dir)
-            report = sync_account(
-                current.client,
-                cache,
-                cancelled=lambda: handle.cancelled,
-                progress=self.sync_progress.emit,  # queued to the GUI thread by Qt
-                archive=False,  # on the pool instead, once the bills are saved (_archive)
-                on_ready=ready,
-            )
-            snapshot = cache.snapshot()
-            self._remember_display_name(current, snapshot)
-            return _SyncOutcome(report, snapshot)
-
-        def done(outcome: _SyncOutcome) -> None:
-            report = outcome.report
-            healthy = not report.cancelled and not report.offline
-            if current is self._current and healthy and not ready_seen.is_set():
-                self._archive(current)  # started first: the window stays busy until it ends
-            self.busy_changed.emit(self.busy)
-            if current is not self._current:
-                return
-            self._show_snapshot(outcome.snapshot)
-            fresh = set(outcome.report.fetched) - announced
-            if fresh:
-                self.resources_changed.emit(frozenset(fresh))
-            connection_errors = [
-                e for e in outcome.report.failed.values() if _is_connection_error(e)
-            ]
-            if connection_errors:
-                self._on_connection_error(connection_errors[0])
-            else:
-                self._set_state(ConnectionState.ONLINE)
-            self.sync_finished.emit(outcome.report)
-
-        def failed(exc: Exception) -> None:
-            self.busy_changed.emit(self.busy)
-            if current is self._current:
-                self._on_connection_error(exc)
-                self.sync_finished.emit(SyncReport(failed={"sync": exc}))
-
-        handle = self._runner.run(work, done, failed, key=current.sync_key, writes_cache=True)
-        current.syncing = handle
-        self.busy_changed.emit(True)
-        return handle
-
-    def _archive(self, current: _Account) -> None:
-        """The PDFs the archive lacks, from the moment a sync saved the bills (or after a
-        sync that never got that far), on the pool: not the writer, so the window's reads
-        and the user's actions go on meanwhile. Several at once, each its own transaction."""
-        cache = current.cache
-        if cache is None:
-            return
-
-        def work(handle: TaskHandle) -> ArchiveReport:
-            return sync_archive(
-                current.client,
-                cache,
-                cancelled=lambda: handle.cancelled,
-                progress=self.sync_progress.emit,
-            )
-
-        def done(report: ArchiveReport) -> None:
-            self.busy_changed.emit(self.busy)
-            if current is self._current:
-                self.archive_finished.emit(report)
-
-        def failed(exc: Exception) -> None:
-            self.busy_changed.emit(self.busy)
-            if current is self._current:
-                self.archive_finished.emit(ArchiveReport(failed={"archive": exc}))
-
-        current.archiving = self._runner.run(work, done, failed, key=current.archive_key)
-
-    def _on_sync_ready(self, current: _Account, names: list[str]) -> None:
-        """The window shows what is saved while the rest of the sync runs, and the archive
-        starts downloading the saved bills' PDFs alongside it."""
-        if current is not self._current:
-            return
-        self._archive(current)
-        if names:
-            self.resources_changed.emit(frozenset(names))
-        self._snapshot_timer.start()
-
-    def _remember_display_name(self, current: _Account, snapshot: AccountSnapshot) -> None:
-        """Writer thread: keeps the account switcher's label up to date."""
-        known = current.known
-        if known is None or snapshot.profile is None:
-            return
-        name = snapshot.profile.full_name
-        if name and name != known.display_name:
-            current.known = replace(known, display_name=name)
-            self._registry.update(current.known)
-
     # -- what the operation runner needs (AccountPort) --------------------------------------
     def work_context(self) -> tuple[object, Callable[[], tuple[ApiClient, AccountCache]]] | None:
         current = self._current
@@ -474,7 +306,7 @@ class Session(QObject):
 
     def after_failure(self, account: object, problem: Problem) -> None:
         error = problem.error
-        if error is not None and _is_connection_error(error) and account is self._current:
+        if error is not None and is_connection_error(error) and account is self._current:
             self._on_connection_error(error)
 
     def public_client(self) -> ApiClient:
@@ -510,7 +342,7 @@ class Session(QObject):
             self._snapshot_timer.start()
 
         def failed(exc: Exception) -> None:
-            if _is_connection_error(exc) and current is self._current:
+            if is_connection_error(exc) and current is self._current:
                 self._on_connection_error(exc)
             if on_error is not None and _alive(owner):
                 on_error(exc)
@@ -615,7 +447,7 @@ class Session(QObject):
         if changed or reason is not None:
             self.state_changed.emit(state)
 
-    def _switch_to(self, current: _Account | None) -> None:
+    def _switch_to(self, current: OpenAccount | None) -> None:
         previous = self._current
         self._current = current
         if previous is not current:
@@ -629,7 +461,7 @@ class Session(QObject):
         if current is None:
             self._set_state(ConnectionState.SIGNED_OUT)
 
-    def _close_later(self, previous: _Account) -> None:
+    def _close_later(self, previous: OpenAccount) -> None:
         def work(_: TaskHandle) -> None:
             previous.client.close()
             previous.stop_background_work()
@@ -638,43 +470,6 @@ class Session(QObject):
                 previous.cache = None
 
         self._runner.run(work, lambda _: None, self._unexpected, writes_cache=True)
-
-    # -- snapshot ---------------------------------------------------------------------------
-    def _reload_snapshot(self, then: Callable[[], None] | None = None) -> None:
-        """Reads the current account's snapshot off the GUI thread and shows it; `then`
-        runs after it, whether the read worked or not."""
-        current = self._current
-        if current is None or current.known is None:
-            if then is not None:
-                then()
-            return
-
-        def done(snapshot: AccountSnapshot) -> None:
-            try:
-                if current is self._current:
-                    first = self.snapshot is None
-                    self._show_snapshot(snapshot)
-                    if first:  # a newly opened account: every tab loads what it shows
-                        self.resources_changed.emit(frozenset(ALL_RESOURCES))
-            finally:
-                if then is not None:
-                    then()
-
-        def failed(exc: Exception) -> None:
-            self._unexpected(exc)
-            if then is not None:
-                then()
-
-        self._runner.run(
-            lambda _: current.open_cache(self._data_dir).snapshot(),
-            done,
-            failed,
-            writes_cache=True,
-        )
-
-    def _show_snapshot(self, snapshot: AccountSnapshot) -> None:
-        self.snapshot = snapshot
-        self.snapshot_changed.emit(snapshot)
 
     def _reload_accounts(self) -> None:
         self._runner.run(lambda _: self._registry.all(), self._set_accounts, self._unexpected)
@@ -697,11 +492,6 @@ class Session(QObject):
             current.client.close()
             if current.cache is not None:
                 current.cache.close()  # else a late worker still uses it; exit closes it
-
-
-def _is_connection_error(exc: Any) -> bool:
-    """Errors that say "the server cannot be used now", not "this request was wrong"."""
-    return isinstance(exc, OfflineError | SessionExpiredError)
 
 
 def _alive(owner: QObject | None) -> bool:
