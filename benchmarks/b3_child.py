@@ -14,10 +14,13 @@ from keyring.backends import null
 from benchmarks.qt_support import Heartbeat, PdfPainted, application, spin, wait_until
 from benchmarks.sandbox import report
 from icanal_desktop.app import build_app
+from icanal_desktop.core.actions import Outcome
 from icanal_desktop.core.cache import AccountCache
 from icanal_desktop.core.cache.store import BILL_ID
 from icanal_desktop.core.config import AppConfig
 from icanal_desktop.core.credentials import CredentialStore
+from icanal_desktop.gui.operations import Request
+from icanal_desktop.gui.operations.outcomes import unchanged
 from icanal_desktop.gui.session import ConnectionState
 from icanal_desktop.gui.views.billing.bill_detail import BillDetailPane
 
@@ -63,11 +66,12 @@ def main() -> None:
     spin(0.5)
     bill_id = bills.model.row_data(2)[BILL_ID]
 
-    def store(_: object, cache: AccountCache) -> None:
+    def store(_client: object, cache: AccountCache, _key: str) -> Outcome[None]:
         cache.save_pdf(bill_id, pdf, None, "benchmark: a 20-page bill")
+        return unchanged(None)
 
     stored: list[object] = []
-    session.run_action("benchmark-pdf", store, stored.append)
+    session.operations.start(Request("benchmark-pdf", (), store), stored.append)
     wait_until(lambda: bool(stored), 60)
     painted = PdfPainted(bills.detail.pdf.view)
     heartbeat.start()
