@@ -89,15 +89,15 @@ def export_year(folder: Path, year: int, *, download_missing: bool) -> Request[e
 
 
 def upcoming(today: dt.date, *, with_methods: bool) -> Query[list[reminders.Upcoming]]:
-    """What is coming up (bills due, renewals, cards expiring when `with_methods`)."""
+    """What is coming up: every date of the bills due and the renewals (the calendar), or
+    with `with_methods` the next days' only, cards expiring included (the notifications)."""
 
     def read(cache: AccountCache) -> list[reminders.Upcoming]:
         unpaid = [b for status in sorted(reminders.UNPAID) for b in cache.bills(status=status)]
         methods = cache.payment_methods() if with_methods else ()
-        if not with_methods:
-            return reminders.upcoming(unpaid, cache.subscriptions(), today=today)
+        within = reminders.NOTICE_DAYS if with_methods else None
         return reminders.upcoming(
-            unpaid, cache.subscriptions(), methods, today=today, within_days=reminders.NOTICE_DAYS
+            unpaid, cache.subscriptions(), methods, today=today, within_days=within
         )
 
     return Query(f"upcoming:{with_methods}", read)
